@@ -1,0 +1,15 @@
+namespace CompraNet.AuctionGrains.Auctions;
+
+/// <summary>
+/// One durable line of an auction's append-only history. <see cref="Payload"/> is the exact canonical
+/// JSON that was hashed; <see cref="Hash"/> = lowercase hex SHA-256 of UTF-8(<see cref="PreviousHash"/> + <see cref="Payload"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("CompraNet.JournalEntry")]
+public sealed record JournalEntry(
+    [property: Id(0)] string AuctionId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] string Type,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string Payload,
+    [property: Id(5)] string PreviousHash,
+    [property: Id(6)] string Hash);
