@@ -1,0 +1,35 @@
+namespace CompraNet.AuctionGrains.Auctions;
+
+/// <summary>
+/// An immutable picture of an auction after a durable write: what the host turns into each audience's view.
+/// It holds identities, so it never leaves the trusted side; only <see cref="AuctionViews"/> output reaches clients.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("CompraNet.AuctionSnapshot")]
+public sealed record AuctionSnapshot(
+    [property: Id(0)] AuctionTerms Terms,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Labels,
+    [property: Id(2)] bool Opened,
+    [property: Id(3)] bool Closed,
+    [property: Id(4)] DateTimeOffset EndsAt,
+    [property: Id(5)] int Extensions,
+    [property: Id(6)] long Sequence,
+    [property: Id(7)] int BidCount,
+    [property: Id(8)] IReadOnlyList<BidderStanding> Ranked,
+    [property: Id(9)] int BidderCount,
+    [property: Id(10)] IReadOnlyList<BidPoint> LatestBids,
+    [property: Id(11)] IReadOnlyDictionary<string, int> RefusalCounts,
+    [property: Id(12)] DateTimeOffset TakenAt)
+{
+    [NonSerialized]
+    private AuctionViewSet? _views;
+
+    public string AuctionId => Terms.AuctionId;
+
+    /// <summary>Every audience's view as of <see cref="TakenAt"/>, built once per snapshot however many callers ask.</summary>
+    internal AuctionViewSet Views => _views ??= new AuctionViewSet(this);
+
+    public AuctionStatus StatusAt(DateTimeOffset now) =>
+        Closed || now >= EndsAt ? AuctionStatus.Closed
+        : now < Terms.StartsAt ? AuctionStatus.Scheduled
+        : AuctionStatus.Open;
+}
