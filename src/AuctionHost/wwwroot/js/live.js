@@ -1,0 +1,175 @@
+// One auction's live connection to /hubs/auctions: joins (again after every reconnect), keeps the latest view by
+// sequence, and keeps the server's clock. Uses the SignalR browser client loaded as lib/signalr/signalr.min.js.
+import { clearSession, getSession } from "./session.js";
+
+const signalR = globalThis.signalR;
+
+// Keep trying for as long as the page is open (a bidder must get back into a running auction), unless the
+// session is over: then the connection closes and the page asks to sign in again.
+const retryPolicy = {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
+    if (isUnauthorized(retryReason) || !getSession()) return null;
+    return Math.min(10000, 500 * 2 ** Math.min(previousRetryCount, 5)) + Math.floor(Math.random() * 500);
+  },
+};
+
+function isUnauthorized(error) {
+  return error?.statusCode === 401 || /\b401\b|Unauthorized/.test(error?.message ?? "");
+}
+
+// Offset between the server's clock and ours, refreshed at every view: countdowns use server time only.
+export class ServerClock {
+  #offset = 0;
+
+  update(serverTime) {
+    const server = Date.parse(serverTime);
+    if (!Number.isNaN(server)) this.#offset = server - Date.now();
+  }
+
+  now() {
+    return Date.now() + this.#offset;
+  }
+}
+
+export class AuctionLive {
+  #connection = null;
+  #stopped = false;
+  #restartTimer = 0;
+  #startAttempts = 0;
+
+  // handlers: onView(view, previous), onState(state), onJoinError(error), onJoined(view, rejoin), onSessionExpired()
+  constructor(auctionId, handlers) {
+    this.auctionId = auctionId;
+    this.handlers = handlers;
+    this.clock = new ServerClock();
+    this.view = null;
+    this.sequence = Number.NEGATIVE_INFINITY;
+    this.state = "connecting";
+    this.joined = false;
+  }
+
+  get available() {
+    return Boolean(signalR);
+  }
+
+  get connected() {
+    return this.#connection?.state === signalR.HubConnectionState.Connected;
+  }
+
+  start() {
+    if (!signalR) {
+      this.#setState("disconnected");
+      this.handlers.onJoinError?.(new Error("SignalR client library not loaded"));
+      return;
+    }
+    this.#connection = new signalR.HubConnectionBuilder()
+      .withUrl("hubs/auctions", { accessTokenFactory: () => getSession()?.accessToken ?? "" })
+      .withAutomaticReconnect(retryPolicy)
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    this.#connection.on("AuctionUpdated", (view) => this.applyView(view));
+    this.#connection.on("AuctionClosed", (view) => this.applyView(view));
+    this.#connection.onreconnecting(() => {
+      this.joined = false;
+      this.#setState("reconnecting");
+    });
+    this.#connection.onreconnected(() => {
+      this.#setState("connected");
+      this.#join(true);
+    });
+    this.#connection.onclose((error) => {
+      this.joined = false;
+      this.#setState("disconnected");
+      if (isUnauthorized(error)) clearSession();
+      this.#scheduleRestart();
+    });
+    this.#connect();
+  }
+
+  stop() {
+    this.#stopped = true;
+    clearTimeout(this.#restartTimer);
+    this.#connection?.stop();
+  }
+
+  // Applies a view unless an older one (lower sequence) arrives after a newer one. Returns whether it was applied.
+  applyView(view) {
+    if (!view || typeof view !== "object") return false;
+    if (view.auctionId && String(view.auctionId) !== String(this.auctionId)) return false;
+    if (typeof view.sequence === "number" && view.sequence < this.sequence) return false;
+    const previous = this.view;
+    if (typeof view.sequence === "number") this.sequence = view.sequence;
+    this.clock.update(view.serverTime);
+    this.view = view;
+    this.handlers.onView?.(view, previous);
+    return true;
+  }
+
+  invoke(method, ...args) {
+    if (!this.#connection) return Promise.reject(new Error("not connected"));
+    return this.#connection.invoke(method, ...args);
+  }
+
+  async #connect() {
+    if (this.#stopped) return;
+    if (!getSession()) {
+      this.#setState("disconnected");
+      this.handlers.onSessionExpired?.();
+      return;
+    }
+    this.#setState(this.#startAttempts === 0 ? "connecting" : "reconnecting");
+    try {
+      await this.#connection.start();
+      this.#startAttempts = 0;
+      this.#setState("connected");
+      await this.#join(this.view !== null);
+    } catch (error) {
+      this.#startAttempts += 1;
+      if (isUnauthorized(error) || !getSession()) {
+        clearSession();
+        this.#setState("disconnected");
+        this.handlers.onSessionExpired?.();
+        return;
+      }
+      this.#setState("disconnected");
+      this.#scheduleRestart();
+    }
+  }
+
+  #scheduleRestart() {
+    if (this.#stopped) return;
+    if (!getSession()) {
+      this.handlers.onSessionExpired?.();
+      return;
+    }
+    clearTimeout(this.#restartTimer);
+    const delay = retryPolicy.nextRetryDelayInMilliseconds({ previousRetryCount: this.#startAttempts });
+    this.#restartTimer = setTimeout(() => this.#connect(), delay);
+  }
+
+  async #join(rejoin) {
+    try {
+      const view = await this.#connection.invoke("Join", this.auctionId);
+      this.joined = true;
+      this.applyView(view);
+      this.handlers.onJoined?.(this.view, rejoin);
+    } catch (error) {
+      // A join refused by the server (unknown auction, not allowed) is final; a dropped connection retries itself.
+      if (this.connected) this.handlers.onJoinError?.(error);
+    }
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.handlers.onState?.(state);
+  }
+}
+
+// The text of a server-side hub error without SignalR's "An unexpected error occurred invoking…" preamble.
+export function hubErrorText(error) {
+  const message = error?.message ?? String(error);
+  const marker = "HubException: ";
+  const at = message.indexOf(marker);
+  return at >= 0 ? message.slice(at + marker.length) : message;
+}
