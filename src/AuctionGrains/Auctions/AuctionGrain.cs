@@ -90,7 +90,7 @@ public sealed class AuctionGrain(
 
         if (_book is not { } book)
         {
-            return BidResult.Refused(bid, RefusalCodes.Invalid, "No auction has this id.");
+            return BidResult.Refused(bid, RefusalCodes.UnknownAuction, "No auction has this id.");
         }
 
         if (book.TryGetAcceptedBid(bid.BidId, out var prior))

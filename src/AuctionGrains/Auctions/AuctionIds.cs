@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace CompraNet.AuctionGrains.Auctions;
@@ -11,9 +12,9 @@ public static partial class AuctionIds
     public static string For(string procedureId, string? lotId) =>
         lotId is null ? procedureId : $"{procedureId}~{lotId}";
 
-    public static bool IsValidPart(string? value) => value is not null && PartPattern().IsMatch(value);
+    public static bool IsValidPart([NotNullWhen(true)] string? value) => value is not null && PartPattern().IsMatch(value);
 
-    public static bool IsValid(string? auctionId) => auctionId is not null && IdPattern().IsMatch(auctionId);
+    public static bool IsValid([NotNullWhen(true)] string? auctionId) => auctionId is not null && IdPattern().IsMatch(auctionId);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex PartPattern();

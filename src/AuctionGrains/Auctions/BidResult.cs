@@ -15,6 +15,7 @@ public sealed record BidResult(
     public const string AcceptedStatus = "accepted";
     public const string RefusedStatus = "refused";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAccepted => Status == AcceptedStatus;
 
     public static BidResult Refused(PlaceBid bid, string code, string message, AuctionView? view = null) =>

@@ -16,6 +16,9 @@ public static class RefusalCodes
     public const string RateLimited = "rate-limited";
     public const string Invalid = "invalid";
 
+    /// <summary>No auction has this id (REST answers 404).</summary>
+    public const string UnknownAuction = "unknown-auction";
+
     /// <summary>Storage failed or the engine is overloaded: nothing was recorded; send the same bidId again.</summary>
     public const string Unavailable = "unavailable";
 }

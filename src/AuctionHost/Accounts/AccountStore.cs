@@ -1,0 +1,66 @@
+using CompraNet.AuctionHost.Hosting;
+
+namespace CompraNet.AuctionHost.Accounts;
+
+/// <summary>Local accounts with hashed passwords (table <c>accounts</c>).</summary>
+public sealed class AccountStore(CompraNetDatabase db, TimeProvider time)
+{
+    public async Task<Account?> FindAsync(string username, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            SELECT username, password_hash, role, display_name FROM accounts WHERE username = @username
+            """;
+        await using var command = db.DataSource.CreateCommand(Sql);
+        CompraNetDatabase.Parameter(command, "username", username);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            : null;
+    }
+
+    /// <summary>Creates the account unless the username is taken; true when created.</summary>
+    public async Task<bool> CreateAsync(string username, string password, string role, string displayName, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        }
+
+        const string Sql = """
+            INSERT INTO accounts (username, password_hash, role, display_name, created_at)
+            VALUES (@username, @hash, @role, @name, @at)
+            ON CONFLICT (username) DO NOTHING
+            """;
+        await using var command = db.DataSource.CreateCommand(Sql);
+        CompraNetDatabase.Parameter(command, "username", username);
+        CompraNetDatabase.Parameter(command, "hash", PasswordHasher.Hash(password));
+        CompraNetDatabase.Parameter(command, "role", role);
+        CompraNetDatabase.Parameter(command, "name", displayName);
+        CompraNetDatabase.Parameter(command, "at", db.TimeParameter(time.GetUtcNow()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Which of the ids are supplier accounts (an auction may invite only registered suppliers).</summary>
+    public async Task<HashSet<string>> FindSuppliersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            // One parameter per id: "IN (@p0, @p1, ...)" is the form both SQLite and PostgreSQL accept.
+            var names = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
+            await using var command = db.DataSource.CreateCommand($"SELECT username FROM accounts WHERE role = 'supplier' AND username IN ({names})");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                CompraNetDatabase.Parameter(command, $"p{i}", chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CompraNet.AuctionHost.Accounts;
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Subject, string Role);

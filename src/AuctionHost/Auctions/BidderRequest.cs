@@ -1,0 +1,3 @@
+namespace CompraNet.AuctionHost.Auctions;
+
+public sealed record BidderRequest(string? SupplierId, decimal? InitialPrice, decimal? Coefficient);

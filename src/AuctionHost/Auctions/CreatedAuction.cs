@@ -1,0 +1,3 @@
+namespace CompraNet.AuctionHost.Auctions;
+
+public sealed record CreatedAuction(string AuctionId);

@@ -1,0 +1,5 @@
+using CompraNet.AuctionGrains.Auctions;
+
+namespace CompraNet.AuctionHost.Auctions;
+
+public sealed record TranscriptResult(IReadOnlyList<RankingEntry> Ranking);

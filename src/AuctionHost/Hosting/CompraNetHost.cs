@@ -1,0 +1,30 @@
+using CompraNet.AuctionHost.Accounts;
+using CompraNet.AuctionHost.Auctions;
+using CompraNet.AuctionHost.Demo;
+using CompraNet.AuctionHost.Realtime;
+
+namespace CompraNet.AuctionHost.Hosting;
+
+/// <summary>Builds the auction host; Program.cs and the integration tests both start it through here.</summary>
+public static class CompraNetHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddAuctionHttp();
+        builder.AddAuctionSilo();
+        builder.AddAuctionAuth();
+        builder.AddAuctionRealtime();
+        if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
+        {
+            builder.Services.AddHostedService<DemoDataSeeder>();
+        }
+
+        var app = builder.Build();
+        app.UseAuctionHttp();
+        app.MapAuthEndpoints();
+        app.MapAuctionEndpoints();
+        app.MapHub<AuctionHub>("/hubs/auctions");
+        return app;
+    }
+}

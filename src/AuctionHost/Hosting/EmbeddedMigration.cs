@@ -1,0 +1,16 @@
+using CompraNet.AuctionHost.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace CompraNet.AuctionHost.Hosting;
+
+/// <summary>Applies the embedded SQLite schema at start, before the Orleans silo (registered after it) starts.</summary>
+public sealed class EmbeddedMigration(IOptions<CompraNetOptions> options, ILogger<EmbeddedMigration> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var applied = await SchemaMigrator.MigrateAsync(options.Value, null, cancellationToken);
+        logger.LogInformation("Embedded database {Path}: {Count} migration(s) applied.", options.Value.SqlitePath, applied.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,43 @@
+using CompraNet.AuctionGrains.Auctions;
+using CompraNet.AuctionHost.Http;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace CompraNet.AuctionHost.Hosting;
+
+/// <summary>The HTTP surface around the API: JSON wire format, problem details, OpenAPI, health, static pages.</summary>
+public static class HttpHostingExtensions
+{
+    public static WebApplicationBuilder AddAuctionHttp(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return builder;
+    }
+
+    public static WebApplication UseAuctionHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = error is AuctionStorageException
+                ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "unavailable", "Storage is unavailable; try again shortly.")
+                : Problems.Of(StatusCodes.Status500InternalServerError, "internal", "Something went wrong on our side; it was logged.");
+            await result.ExecuteAsync(context);
+        }));
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("CompraNet auction API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },
+        });
+        return app;
+    }
+}

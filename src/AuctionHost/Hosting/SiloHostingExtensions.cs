@@ -1,0 +1,56 @@
+using CompraNet.AuctionGrains.Auctions;
+using CompraNet.AuctionHost.Auctions;
+using CompraNet.AuctionHost.Persistence;
+using CompraNet.AuctionHost.Sanctions;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace CompraNet.AuctionHost.Hosting;
+
+/// <summary>The Orleans silo this host co-hosts, its storage and what the grains reach the host through.</summary>
+public static class SiloHostingExtensions
+{
+    public const string PostgresConnectionName = "Postgres";
+
+    public static CompraNetOptions GetCompraNetOptions(this IConfiguration configuration) =>
+        configuration.GetSection(CompraNetOptions.SectionName).Get<CompraNetOptions>() ?? new CompraNetOptions();
+
+    public static WebApplicationBuilder AddAuctionSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetCompraNetOptions();
+        var postgres = builder.Configuration.GetConnectionString(PostgresConnectionName);
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(postgres))
+        {
+            throw new InvalidOperationException("CompraNet:Storage=postgres needs ConnectionStrings:Postgres (e.g. Host=127.0.0.1;Port=5432;Database=compranet;Username=compranet).");
+        }
+
+        builder.Services.AddOptions<CompraNetOptions>().BindConfiguration(CompraNetOptions.SectionName);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCompraNetStorage(options, postgres);
+        builder.Services.AddSingleton(sp => options.IsPostgres
+            ? new CompraNetDatabase(sp.GetRequiredService<NpgsqlDataSource>(), isPostgres: true)
+            : new CompraNetDatabase(sp.GetRequiredService<SqliteDataSource>(), isPostgres: false));
+
+        // Embedded mode migrates at start (before the silo reads its queries); PostgreSQL is migrated by `migrate`.
+        if (options.IsEmbedded)
+        {
+            builder.Services.AddHostedService<EmbeddedMigration>();
+        }
+
+        builder.Services.AddSingleton<SanctionRegistry>();
+        builder.Services.AddSingleton<ISanctionRegistry>(sp => sp.GetRequiredService<SanctionRegistry>());
+        builder.Services.AddHostedService<SanctionRefresher>();
+        builder.Services.AddSingleton<AuctionCatalog>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: "compranet");
+            silo.Configure<ClusterOptions>(cluster => cluster.ServiceId = options.ServiceId);
+            silo.AddCompraNetGrainStorage(options, postgres);
+        });
+
+        // After the silo: wakes every auction that is not closed, so closes happen on time after a restart.
+        builder.Services.AddHostedService<AuctionSweeper>();
+        return builder;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CompraNet.AuctionGrains.Auctions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CompraNet.AuctionHost.Realtime;
+
+/// <summary>
+/// Receives each durable change from the auction grains on this host and sends every audience its view through
+/// the hub's groups, outside the grains' turns. If sends fall behind, an auction's pending updates coalesce to the
+/// latest (views are state, not deltas), so a slow client never slows an auction and memory stays bounded.
+/// </summary>
+public sealed class AuctionBroadcaster(IHubContext<AuctionHub, IAuctionClient> hub, ILogger<AuctionBroadcaster> logger)
+    : BackgroundService, IAuctionUpdateSink
+{
+    private readonly ConcurrentDictionary<string, AuctionSnapshot> _latest = new(StringComparer.Ordinal);
+    private readonly Channel<string> _due = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Publish(AuctionSnapshot snapshot)
+    {
+        while (true)
+        {
+            if (_latest.TryAdd(snapshot.AuctionId, snapshot))
+            {
+                _due.Writer.TryWrite(snapshot.AuctionId);
+                return;
+            }
+
+            // Already due: replace it unless it is newer. TryUpdate fails if the sender took it meanwhile; retry.
+            if (_latest.TryGetValue(snapshot.AuctionId, out var current)
+                && (current.Sequence > snapshot.Sequence || _latest.TryUpdate(snapshot.AuctionId, snapshot, current)))
+            {
+                return;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var auctionId in _due.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (!_latest.TryRemove(auctionId, out var snapshot))
+            {
+                continue;
+            }
+
+            try
+            {
+                await SendAsync(AuctionViews.ForEveryone(snapshot));
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Could not push auction {AuctionId} at sequence {Sequence}.", auctionId, snapshot.Sequence);
+            }
+        }
+    }
+
+    private Task SendAsync(AuctionBroadcast update)
+    {
+        var id = update.AuctionId;
+        var sends = new List<Task>(update.Suppliers.Count + 2)
+        {
+            hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Public)).AuctionUpdated(update.Public),
+            hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Officer)).AuctionUpdated(update.Officer),
+        };
+        foreach (var (supplierId, view) in update.Suppliers)
+        {
+            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Supplier(supplierId))).AuctionUpdated(view));
+        }
+
+        if (update.Closed)
+        {
+            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Public)).AuctionClosed(update.Public));
+            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Officer)).AuctionClosed(update.Officer));
+            foreach (var (supplierId, view) in update.Suppliers)
+            {
+                sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Supplier(supplierId))).AuctionClosed(view));
+            }
+        }
+
+        return Task.WhenAll(sends);
+    }
+}
