@@ -2,7 +2,7 @@
 // server time (also in the tab title), the common view fields and the final ranking.
 import { t } from "./i18n.js";
 import {
-  describeMaxStep, describeMinStep, formatDateTime, formatDuration, formatMoney, formatScore, formatTime, isPresent,
+  describeMaxStep, describeMinStep, describeSoftClose, formatDateTime, formatDuration, formatMoney, formatScore, formatTime, isPresent,
 } from "./format.js";
 import { $, el, setText, show } from "./page.js";
 import { getSession, signInUrl } from "./session.js";
@@ -87,6 +87,10 @@ export function renderCommon(view) {
   setText("#min-step", describeMinStep(view.minStep, view.currency));
   setText("#max-step", describeMaxStep(view.maxStepPercent));
   setText("#feedback", view.feedback ? t(`feedback.${view.feedback}`) : t("app.noValue"));
+  show("#fact-tie-rule", Boolean(view.tieRule));
+  if (view.tieRule) setText("#tie-rule", t(`tieRule.${view.tieRule}`));
+  show("#fact-soft-close", "softClose" in view || "tieRule" in view);
+  setText("#soft-close", describeSoftClose(view.softClose));
   setText("#bidder-count", isPresent(view.bidderCount) ? String(view.bidderCount) : t("app.noValue"));
 }
 

@@ -3,6 +3,7 @@ import { t } from "./i18n.js";
 import { formatMoney, formatNumber, formatTime } from "./format.js";
 
 const HEIGHT = 300;
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
 const MAX_POINTS = 5000;
 // Okabe–Ito, distinguishable with the common colour-vision deficiencies.
 const COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442", "#7f3c8d", "#3969ac"];
@@ -54,7 +55,16 @@ export class BidChart {
     const options = {
       width: this.#width(),
       height: HEIGHT,
-      scales: { x: { time: true } },
+      scales: {
+        // A lone bid or equal amounts would collapse the axes; pad them instead, and never stretch y down to 0.
+        x: { time: true, range: (u, min, max) => (min === max ? [min - 30, max + 30] : [min, max]) },
+        y: {
+          range: (u, min, max) => {
+            const pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.002, 1);
+            return [min - pad, max + pad];
+          },
+        },
+      },
       cursor: { drag: { x: true, y: false } },
       series: [
         { label: t("col.at"), value: (u, value) => (value === null ? t("app.noValue") : formatTime(value * 1000)) },
@@ -69,7 +79,8 @@ export class BidChart {
         })),
       ],
       axes: [
-        { values: (u, splits) => splits.map((s) => formatTime(s * 1000)) },
+        // Whole seconds at least, labelled hh:mm:ss in the page's language.
+        { space: 70, incrs: TIME_STEPS, values: (u, splits) => splits.map((s) => formatTime(s * 1000)) },
         { size: 96, values: (u, splits) => splits.map((v) => formatNumber(v, 0)) },
       ],
     };

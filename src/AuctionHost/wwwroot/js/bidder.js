@@ -89,6 +89,7 @@ function renderView(view) {
   showStat("#stat-my-coefficient", isPresent(view.myCoefficient));
   if (isPresent(view.myCoefficient)) setText("#my-coefficient", formatCoefficient(view.myCoefficient));
 
+  show("#not-invited", view.audience === "public");
   renderLadder(view);
   renderRanking(view, { highlightSupplierId: session?.subject });
   renderCountdown(view, live.clock);
@@ -124,6 +125,7 @@ function renderForm() {
   const button = $("#place-bid");
   button.disabled = over || inFlight || Boolean(pending);
   $("#amount").disabled = over;
+  show("#bid-closed", over);
   const retry = $("#retry-bid");
   retry.hidden = !(pending && !inFlight && result?.kind === "unavailable");
   retry.disabled = !live?.connected;
@@ -206,6 +208,8 @@ async function handleOutcome(bid, outcome) {
   }
   const code = outcome?.code ?? "unknown";
   if (code === "step-too-large" && !bid.confirm) {
+    result = null;
+    renderResult();
     if (await confirmLargeStep(bid)) {
       await send({ ...bid, confirm: true });
     } else {

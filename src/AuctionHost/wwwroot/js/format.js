@@ -93,3 +93,9 @@ export function describeMinStep(minStep, currency) {
 export function describeMaxStep(maxStepPercent) {
   return isPresent(maxStepPercent) ? t("maxStep.value", { value: formatNumber(maxStepPercent, 4) }) : t("maxStep.none");
 }
+
+export function describeSoftClose(softClose) {
+  if (!softClose) return t("softClose.none");
+  const key = softClose.trigger === "rank" ? "softClose.rank" : "softClose.leader";
+  return t(key, { window: softClose.windowSeconds, extend: softClose.extendSeconds, max: softClose.maxExtensions });
+}

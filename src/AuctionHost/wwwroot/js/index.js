@@ -24,7 +24,7 @@ $("#auctions-refresh").addEventListener("click", loadAuctions);
 render();
 loadAuctions();
 setInterval(() => {
-  if (document.visibilityState === "visible" && getSession()) loadAuctions();
+  if (document.visibilityState === "visible") loadAuctions();
 }, REFRESH_MS);
 
 function render() {

@@ -67,8 +67,13 @@ export class AuctionLive {
       .withAutomaticReconnect(retryPolicy)
       .configureLogging(signalR.LogLevel.Warning)
       .build();
-    this.#connection.on("AuctionUpdated", (view) => this.applyView(view));
-    this.#connection.on("AuctionClosed", (view) => this.applyView(view));
+    // Handlers must return nothing: a returned value is sent back to the server as a client result.
+    this.#connection.on("AuctionUpdated", (view) => {
+      this.applyView(view);
+    });
+    this.#connection.on("AuctionClosed", (view) => {
+      this.applyView(view);
+    });
     this.#connection.onreconnecting(() => {
       this.joined = false;
       this.#setState("reconnecting");

@@ -1,6 +1,6 @@
 // The officer's and auditor's monitor: the ladder with identities, an event log of what happens (bids, extensions,
 // phase changes, the close), a chart of bids over time and the hash-chained transcript.
-import { t } from "./i18n.js";
+import { has, t } from "./i18n.js";
 import { formatCoefficient, formatMoney, formatScore, formatTime, isPresent } from "./format.js";
 import { $, el, initPage, setText, show } from "./page.js";
 import { AuctionLive, hubErrorText } from "./live.js";
@@ -16,6 +16,8 @@ const auctionId = auctionIdFromUrl();
 let live = null;
 // Every accepted bid seen in any view's latestBids, by sequence: views carry only the last 50.
 const bids = new Map();
+// What the chart plots: those bids plus the ladder's points (initial offers included), by sequence.
+const points = new Map();
 const log = [];
 let lastLadderSequences = new Map();
 let chart = null;
@@ -41,7 +43,7 @@ function main() {
     onView,
     onState: (state) => {
       renderConnection(state);
-      if (state === "reconnecting" && !wasDisconnected && live.view) {
+      if ((state === "reconnecting" || state === "disconnected") && !wasDisconnected && live.view) {
         wasDisconnected = true;
         addLog(live.clock.now(), () => t("log.connectionLost"), "connection");
       }
@@ -87,8 +89,20 @@ function onView(view, previous) {
       addLog(serverNow, () => t(key), "status");
     }
   }
+  const newOffers = mergeLadderPoints(view.ladder);
   renderView(view);
-  if (newBids.length > 0 || !previous) chart.update(bids, view.currency);
+  if (newBids.length > 0 || newOffers || !previous) chart.update(points, view.currency);
+}
+
+// The chart also plots what the ladder shows (initial offers, and bids older than the latest 50), by sequence.
+function mergeLadderPoints(ladder) {
+  let added = false;
+  for (const row of Array.isArray(ladder) ? ladder : []) {
+    if (!isPresent(row?.sequence) || !row.at || points.has(row.sequence)) continue;
+    points.set(row.sequence, { sequence: row.sequence, supplierId: row.supplierId, amount: row.amount, score: row.score, at: row.at });
+    added = true;
+  }
+  return added;
 }
 
 // Adds the view's latest bids to the ones already known; returns the new ones in sequence order.
@@ -97,6 +111,7 @@ function mergeBids(latestBids) {
   for (const bid of Array.isArray(latestBids) ? latestBids : []) {
     if (!isPresent(bid?.sequence) || bids.has(bid.sequence)) continue;
     bids.set(bid.sequence, bid);
+    points.set(bid.sequence, bid);
     added.push(bid);
   }
   return added.sort((a, b) => a.sequence - b.sequence);
@@ -105,13 +120,14 @@ function mergeBids(latestBids) {
 function renderView(view) {
   renderCommon(view);
   setText("#bid-count", String(view.bidCount ?? bids.size));
+  renderRefusals(view.refusalCounts);
   renderLadder(view);
   renderRanking(view);
   renderCountdown(view, live.clock);
 }
 
 function renderLadder(view) {
-  const ladder = Array.isArray(view.ladder) ? [...view.ladder].sort((a, b) => a.rank - b.rank) : [];
+  const ladder = Array.isArray(view.ladder) ? view.ladder.map((row, i) => ({ ...row, rank: row.rank ?? i + 1 })) : [];
   show("#ladder-empty", ladder.length === 0);
   const seen = new Map();
   $("#ladder").tBodies[0].replaceChildren(...ladder.map((row) => {
@@ -121,12 +137,24 @@ function renderLadder(view) {
       el("td", {}, String(row.rank)),
       el("th", { scope: "row" }, row.supplierId, row.label ? el("span", { class: "muted label" }, ` ${row.label}`) : null),
       el("td", { class: "num amount" }, formatMoney(row.amount, view.currency)),
-      el("td", { class: "num" }, formatScore(row.score)),
-      el("td", { class: "num" }, formatCoefficient(row.coefficient)),
-      el("td", {}, row.at ? el("time", { datetime: row.at }, formatTime(row.at)) : t("app.noValue")),
-      el("td", { class: "num" }, isPresent(row.sequence) ? String(row.sequence) : t("officer.initialOffer")));
+      el("td", { class: "num opt" }, formatScore(row.score)),
+      el("td", { class: "num opt" }, formatCoefficient(row.coefficient)),
+      el("td", { class: "opt" }, row.at ? el("time", { datetime: row.at }, formatTime(row.at)) : t("app.noValue")),
+      el("td", { class: "num opt" }, isPresent(row.sequence) ? String(row.sequence) : t("officer.initialOffer")));
   }));
   lastLadderSequences = seen;
+}
+
+function renderRefusals(counts) {
+  const entries = counts && typeof counts === "object" ? Object.entries(counts).filter(([, n]) => n > 0) : null;
+  show("#fact-refusals", Boolean(counts));
+  if (!entries) return;
+  $("#refusal-counts").replaceChildren(...(entries.length === 0
+    ? [el("li", {}, t("officer.noRefusals"))]
+    : entries.sort((a, b) => b[1] - a[1]).map(([code, n]) => {
+      const key = `refusalShort.${code}`;
+      return el("li", { dataset: { code } }, `${has(key) ? t(key) : code}: ${n}`);
+    })));
 }
 
 function addLog(at, text, kind) {
