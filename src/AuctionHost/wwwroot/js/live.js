@@ -36,6 +36,8 @@ export class AuctionLive {
   #stopped = false;
   #restartTimer = 0;
   #startAttempts = 0;
+  #joinAttempts = 0;
+  #joinTimer = 0;
 
   // handlers: onView(view, previous), onState(state), onJoinError(error), onJoined(view, rejoin), onSessionExpired()
   constructor(auctionId, handlers) {
@@ -156,11 +158,19 @@ export class AuctionLive {
     try {
       const view = await this.#connection.invoke("Join", this.auctionId);
       this.joined = true;
+      this.#joinAttempts = 0;
       this.applyView(view);
       this.handlers.onJoined?.(this.view, rejoin);
     } catch (error) {
-      // A join refused by the server (unknown auction, not allowed) is final; a dropped connection retries itself.
-      if (this.connected) this.handlers.onJoinError?.(error);
+      // A dropped connection rejoins when it reconnects. A refused join is shown, and tried again now and then
+      // (the auction may be activating after a restart); the message goes away once a join succeeds.
+      if (!this.connected) return;
+      this.handlers.onJoinError?.(error);
+      this.#joinAttempts += 1;
+      clearTimeout(this.#joinTimer);
+      this.#joinTimer = setTimeout(() => {
+        if (this.connected && !this.joined) this.#join(rejoin);
+      }, Math.min(30000, 2000 * this.#joinAttempts));
     }
   }
 
