@@ -24,8 +24,8 @@ public sealed class AuctionBook
         Terms = terms;
         EndsAt = terms.EndsAt;
         Labels = AssignLabels(terms);
-        _bidders = new Dictionary<string, BidderStanding>(terms.Bidders.Count, StringComparer.Ordinal);
-        _ranked = new List<BidderStanding>(terms.Bidders.Count);
+        _bidders = new Dictionary<string, BidderStanding>(terms.Bidders.Length, StringComparer.Ordinal);
+        _ranked = new List<BidderStanding>(terms.Bidders.Length);
         foreach (var bidder in terms.Bidders)
         {
             _bidders[bidder.SupplierId] = new BidderStanding(bidder.SupplierId, Labels[bidder.SupplierId], bidder.Coefficient, null, 0, null, 0);

@@ -117,7 +117,7 @@ public sealed class AuctionGrain(
         try
         {
             var snapshot = await CommitAsync(decision.Events);
-            return Accepted(bid.BidId, book.StandingOf(bid.SupplierId)!.Amount ?? bid.Amount, decision.Events[0].Sequence, snapshot, bid);
+            return Accepted(bid.BidId, bid.Amount, decision.Events[0].Sequence, snapshot, bid);
         }
         catch (AuctionStorageException)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CompraNet.AuctionGrains.Auctions;
 
 /// <summary>
@@ -14,9 +16,9 @@ public sealed record AuctionSnapshot(
     [property: Id(5)] int Extensions,
     [property: Id(6)] long Sequence,
     [property: Id(7)] int BidCount,
-    [property: Id(8)] IReadOnlyList<BidderStanding> Ranked,
+    [property: Id(8)] ImmutableArray<BidderStanding> Ranked,
     [property: Id(9)] int BidderCount,
-    [property: Id(10)] IReadOnlyList<BidPoint> LatestBids,
+    [property: Id(10)] ImmutableArray<BidPoint> LatestBids,
     [property: Id(11)] IReadOnlyDictionary<string, int> RefusalCounts,
     [property: Id(12)] DateTimeOffset TakenAt)
 {

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CompraNet.AuctionGrains.Auctions;
 
 /// <summary>Everything the invitation announces: the auction's immutable parameters.</summary>
@@ -17,4 +19,4 @@ public sealed record AuctionTerms(
     [property: Id(11)] DateTimeOffset EndsAt,
     [property: Id(12)] SoftClose? SoftClose,
     [property: Id(13)] FeedbackMode Feedback,
-    [property: Id(14)] IReadOnlyList<InvitedBidder> Bidders);
+    [property: Id(14)] ImmutableArray<InvitedBidder> Bidders);

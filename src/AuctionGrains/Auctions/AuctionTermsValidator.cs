@@ -137,19 +137,19 @@ public static partial class AuctionTermsValidator
 
     private static void CheckBidders(AuctionTerms t, Action<string, string> add)
     {
-        if (t.Bidders is null || t.Bidders.Count < 2)
+        if (t.Bidders.IsDefault || t.Bidders.Length < 2)
         {
             add("bidders", "At least two admissible bidders: with fewer, no auction is held (the procedure goes on to award or is declared void).");
             return;
         }
 
-        if (t.Bidders.Count > MaxBidders)
+        if (t.Bidders.Length > MaxBidders)
         {
             add("bidders", $"At most {MaxBidders} bidders.");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < t.Bidders.Count; i++)
+        for (var i = 0; i < t.Bidders.Length; i++)
         {
             var b = t.Bidders[i];
             var field = $"bidders[{i}]";

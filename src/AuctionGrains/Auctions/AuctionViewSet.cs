@@ -17,8 +17,8 @@ internal sealed class AuctionViewSet
     public AuctionViewSet(AuctionSnapshot snapshot)
     {
         _s = snapshot;
-        _positions = new Dictionary<string, int>(snapshot.Ranked.Count, StringComparer.Ordinal);
-        for (var i = 0; i < snapshot.Ranked.Count; i++)
+        _positions = new Dictionary<string, int>(snapshot.Ranked.Length, StringComparer.Ordinal);
+        for (var i = 0; i < snapshot.Ranked.Length; i++)
         {
             _positions[snapshot.Ranked[i].SupplierId] = i;
         }
@@ -48,7 +48,7 @@ internal sealed class AuctionViewSet
             Sequence = snapshot.Sequence,
             Audience = Audience.Public,
             // Names are revealed once the close is journaled, never on the clock alone.
-            Ranking = snapshot.Closed ? [.. snapshot.Ranked.Select((b, i) => new RankingEntry(i + 1, b.SupplierId, b.Amount!.Value, b.Score!.Value))] : null,
+            Ranking = snapshot.Closed ? snapshot.Ranked.Select((b, i) => new RankingEntry(i + 1, b.SupplierId, b.Amount!.Value, b.Score!.Value)).ToList() : null,
         };
     }
 
@@ -58,7 +58,7 @@ internal sealed class AuctionViewSet
     {
         Audience = Audience.Officer,
         BidCount = _s.BidCount,
-        Ladder = [.. _s.Ranked.Select((b, i) => new LadderEntry(i + 1, b.SupplierId, b.Label, b.Amount!.Value, b.Score!.Value, b.Coefficient, b.At, b.Sequence))],
+        Ladder = _s.Ranked.Select((b, i) => new LadderEntry(i + 1, b.SupplierId, b.Label, b.Amount!.Value, b.Score!.Value, b.Coefficient, b.At, b.Sequence)).ToList(),
         LatestBids = _s.LatestBids,
         RefusalCounts = _s.RefusalCounts,
     };
@@ -67,7 +67,7 @@ internal sealed class AuctionViewSet
     {
         var index = _positions.GetValueOrDefault(supplierId, -1);
         var mine = index >= 0 ? _s.Ranked[index] : null;
-        var leader = _s.Ranked.Count > 0 ? _s.Ranked[0] : null;
+        var leader = _s.Ranked.Length > 0 ? _s.Ranked[0] : null;
         var feedback = _s.Terms.Feedback;
         var showsRank = feedback is FeedbackMode.Rank or FeedbackMode.LeadRank or FeedbackMode.Ladder;
         var showsLead = feedback is FeedbackMode.Lead or FeedbackMode.LeadRank;
@@ -87,7 +87,7 @@ internal sealed class AuctionViewSet
     }
 
     private List<LadderEntry> AnonymousLadder() =>
-        _anonymousLadder ??= [.. _s.Ranked.Select(b => new LadderEntry(null, null, b.Label, b.Amount!.Value, b.Score!.Value, null, null, null))];
+        _anonymousLadder ??= _s.Ranked.Select(b => new LadderEntry(null, null, b.Label, b.Amount!.Value, b.Score!.Value, null, null, null)).ToList();
 
     private static LeadStatus LeadOf(BidderStanding? mine, BidderStanding? leader)
     {

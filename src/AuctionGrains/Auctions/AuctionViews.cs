@@ -19,7 +19,7 @@ public static class AuctionViews
     public static AuctionBroadcast ForEveryone(AuctionSnapshot snapshot)
     {
         var views = snapshot.Views;
-        var suppliers = new List<KeyValuePair<string, AuctionView>>(snapshot.Terms.Bidders.Count);
+        var suppliers = new List<KeyValuePair<string, AuctionView>>(snapshot.Terms.Bidders.Length);
         foreach (var bidder in snapshot.Terms.Bidders)
         {
             suppliers.Add(new(bidder.SupplierId, views.Supplier(bidder.SupplierId)));

@@ -47,7 +47,7 @@ public static class AuctionEndpoints
         var now = time.GetUtcNow();
         var errors = AuctionTermsValidator.Validate(terms, now);
         var registered = await accounts.FindSuppliersAsync([.. terms.Bidders.Select(b => b.SupplierId)], cancellationToken);
-        for (var i = 0; i < terms.Bidders.Count; i++)
+        for (var i = 0; i < terms.Bidders.Length; i++)
         {
             if (!registered.Contains(terms.Bidders[i].SupplierId))
             {

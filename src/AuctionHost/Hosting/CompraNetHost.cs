@@ -10,7 +10,10 @@ public static class CompraNetHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named explicitly so the pages (static web assets) are found however the host is started: dotnet run,
+        // the built dll, or in-process from the tests.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CompraNetHost).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
         builder.AddAuctionHttp();
         builder.AddAuctionSilo();
         builder.AddAuctionAuth();

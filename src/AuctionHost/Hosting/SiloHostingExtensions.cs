@@ -4,6 +4,10 @@ using CompraNet.AuctionHost.Persistence;
 using CompraNet.AuctionHost.Sanctions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace CompraNet.AuctionHost.Hosting;
 
@@ -47,6 +51,13 @@ public static class SiloHostingExtensions
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: "compranet");
             silo.Configure<ClusterOptions>(cluster => cluster.ServiceId = options.ServiceId);
             silo.AddCompraNetGrainStorage(options, postgres);
+            // Grain state in Orleans' own binary format: version-tolerant by [Id], compact, and free of the JSON
+            // serializer's CLR type names (which break on compiler-generated collection types).
+            foreach (var name in new[] { StorageHostingExtensions.GrainStorageName, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })
+            {
+                silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
+                    .Configure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            }
         });
 
         // After the silo: wakes every auction that is not closed, so closes happen on time after a restart.
