@@ -35,7 +35,7 @@ public static class SchemaMigrator
             if (string.IsNullOrWhiteSpace(postgresConnectionString))
             {
                 throw new InvalidOperationException(
-                    "CompraNet:Storage is 'postgres' but no PostgreSQL connection string (ConnectionStrings:compranet) is set.");
+                    "CompraNet:Storage is 'postgres' but no PostgreSQL connection string was given.");
             }
 
             await using var dataSource = NpgsqlDataSource.Create(postgresConnectionString);

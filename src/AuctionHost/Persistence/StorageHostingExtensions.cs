@@ -97,6 +97,6 @@ public static class StorageHostingExtensions
     private static string RequirePostgres(string? connectionString) =>
         string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException(
-                "CompraNet:Storage is 'postgres' but no PostgreSQL connection string (ConnectionStrings:compranet) is set.")
+                "CompraNet:Storage is 'postgres' but no PostgreSQL connection string was given.")
             : connectionString;
 }
