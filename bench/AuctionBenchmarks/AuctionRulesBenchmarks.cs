@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using CompraNet.AuctionGrains.Auctions;
 
@@ -19,7 +20,7 @@ public class AuctionRulesBenchmarks
     {
         var bidders = Enumerable.Range(1, Bidders)
             .Select(i => new InvitedBidder($"s{i}", 900_000m + (i * 10m), 1m + ((i % 5) * 0.05m)))
-            .ToList();
+            .ToImmutableArray();
         var terms = new AuctionTerms(
             "BENCH", "BENCH", null, "bench", "MXN", AuctionFormat.Continuous, 1_000_000m,
             new MinStep(StepKind.Amount, 1m, StepReference.Own), 30m, TieRule.EarlierWins,

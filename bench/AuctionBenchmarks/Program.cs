@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using CompraNet.AuctionBenchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(AuctionRulesBenchmarks).Assembly).Run(args);
