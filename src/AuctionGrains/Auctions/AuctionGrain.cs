@@ -22,6 +22,9 @@ public sealed class AuctionGrain(
     /// <summary>Entries waiting for a write beyond which bids are refused as unavailable (bounded memory under floods).</summary>
     public const int MaxPendingEntries = 50_000;
 
+    /// <summary>How long the clock waits before trying again a phase change whose write failed.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     private AuctionBook? _book;
     private string _head = JournalCodec.GenesisHash;
     private long _durableSequence;
@@ -31,7 +34,7 @@ public sealed class AuctionGrain(
     private bool _flushing;
     private bool _needsLoad;
     private Task? _loading;
-    private AuctionSnapshot? _lastSnapshot;
+    private AuctionSnapshot? _durable;
     private ITimer? _timer;
     private IAuctionGrain? _self;
 
@@ -75,8 +78,18 @@ public sealed class AuctionGrain(
         state.State = new AuctionState { Terms = terms, CreatedAt = now, CreatedBy = createdBy };
         await state.WriteStateAsync();
         _book = new AuctionBook(terms);
+        _durable = _book.ToSnapshot(now);
         _needsLoad = false;
-        await CommitAsync(AuctionRules.Genesis(terms, now));
+        try
+        {
+            await CommitAsync(AuctionRules.Genesis(terms, now));
+        }
+        catch (AuctionStorageException)
+        {
+            // The auction exists (its terms are durable); the reload that follows a failed write appends the initial
+            // offers again and the clock keeps retrying, so it still opens and closes on time.
+        }
+
         await TickAsync();
         return new CreateAuctionResult(CreateAuctionOutcome.Created, new Dictionary<string, string[]>());
     }
@@ -111,13 +124,13 @@ public sealed class AuctionGrain(
             var code = decision.RefusalCode ?? RefusalCodes.Unavailable;
             book.CountRefusal(code);
             var message = decision.RefusalCode is null ? "The auction is overloaded; nothing was recorded. Send the same bidId again." : decision.Message;
-            return BidResult.Refused(bid, code, message, AuctionViews.For(book.ToSnapshot(now), ViewerOf(bid)));
+            return BidResult.Refused(bid, code, message, AuctionViews.For(DurableSnapshot(now), ViewerOf(bid)));
         }
 
         try
         {
             var snapshot = await CommitAsync(decision.Events);
-            return Accepted(bid.BidId, bid.Amount, decision.Events[0].Sequence, snapshot, bid);
+            return Accepted(bid, decision.Events[0].Sequence, snapshot);
         }
         catch (AuctionStorageException)
         {
@@ -135,12 +148,21 @@ public sealed class AuctionGrain(
             throw new AuctionStorageException($"Auction {AuctionId}: storage is unavailable.");
         }
 
-        return _book?.ToSnapshot(Now());
+        return _book is null ? null : DurableSnapshot(Now());
     }
+
+    public Task<AuctionEngineStatus> GetEngineStatusAsync() =>
+        Task.FromResult(new AuctionEngineStatus(_book?.Sequence ?? 0, _durableSequence, _pending.Count, _inFlight is not null));
 
     public async Task TickAsync()
     {
-        if (!await EnsureLoadedAsync() || _book is not { } book)
+        if (!await EnsureLoadedAsync())
+        {
+            ArmTimer(RetryDelay);
+            return;
+        }
+
+        if (_book is not { } book)
         {
             return;
         }
@@ -154,7 +176,8 @@ public sealed class AuctionGrain(
             }
             catch (AuctionStorageException)
             {
-                // The reload re-derives what is due; the timer below tries again.
+                // The failed write's reload re-arms the clock with a delay (FailAsync).
+                return;
             }
         }
 
@@ -182,15 +205,16 @@ public sealed class AuctionGrain(
             }
         }
 
-        var snapshot = _lastSnapshot ?? _book!.ToSnapshot(Now());
-        return Accepted(bid.BidId, prior.Amount, prior.Sequence, snapshot, bid) with { Rank = prior.RankAfter };
+        var view = AuctionViews.For(DurableSnapshot(Now()), ViewerOf(bid));
+        // The original answer: the rank the bid earned when accepted, where the feedback mode shows ranks.
+        return BidResult.Accepted(bid.BidId, prior.Amount, prior.Sequence, view.MyRank is null ? null : prior.RankAfter, view);
     }
 
-    private static BidResult Accepted(Guid bidId, decimal amount, long sequence, AuctionSnapshot snapshot, PlaceBid bid)
+    /// <summary>The acknowledgement: the bid's own amount and sequence, and the caller's view after its batch.</summary>
+    private static BidResult Accepted(PlaceBid bid, long sequence, AuctionSnapshot snapshot)
     {
         var view = AuctionViews.For(snapshot, ViewerOf(bid));
-        var rank = snapshot.Ranked.Select((s, i) => (s, i)).FirstOrDefault(p => p.s.SupplierId == bid.SupplierId).i + 1;
-        return BidResult.Accepted(bidId, amount, sequence, rank, view);
+        return BidResult.Accepted(bid.BidId, bid.Amount, sequence, view.MyRank, view);
     }
 
     private static Viewer ViewerOf(PlaceBid bid) => Viewer.Supplier(bid.SupplierId);
@@ -200,16 +224,15 @@ public sealed class AuctionGrain(
     {
         if (events.Count == 0)
         {
-            return Task.FromResult(_book!.ToSnapshot(Now()));
+            return Task.FromResult(DurableSnapshot(Now()));
         }
 
         foreach (var e in events)
         {
             _book!.Apply(e);
-            var entry = JournalCodec.Encode(AuctionId, e, _head);
-            _head = entry.Hash;
-            _pending.Add(entry);
         }
+
+        _head = Chain(events, _head, _pending);
 
         _pendingCommit ??= new TaskCompletionSource<AuctionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = _pendingCommit.Task;
@@ -232,6 +255,8 @@ public sealed class AuctionGrain(
             {
                 var batch = _pending;
                 var commit = _pendingCommit!;
+                // Everything applied to the book so far is in this batch: this is the state it makes durable.
+                var snapshot = _book!.ToSnapshot(Now());
                 _pending = [];
                 _pendingCommit = null;
                 _inFlight = (commit, batch[^1].Sequence);
@@ -247,8 +272,7 @@ public sealed class AuctionGrain(
 
                 _durableSequence = batch[^1].Sequence;
                 _inFlight = null;
-                var snapshot = _book!.ToSnapshot(Now());
-                _lastSnapshot = snapshot;
+                _durable = snapshot;
                 commit.TrySetResult(snapshot);
                 updates.Publish(snapshot);
                 if (batch.Exists(e => e.Type is AuctionExtended.TypeName or AuctionOpened.TypeName))
@@ -278,6 +302,7 @@ public sealed class AuctionGrain(
         commit.TrySetException(failure);
         queued?.TrySetException(failure);
         await EnsureLoadedAsync();
+        ArmTimer(RetryDelay);
     }
 
     /// <summary>Rebuilds the book from the state and the journal when needed (single flight); false while storage is down.</summary>
@@ -328,16 +353,14 @@ public sealed class AuctionGrain(
         if (entries.Count == 0)
         {
             // Created, but the first write never landed: the initial offers are derived from the terms again.
-            var genesis = AuctionRules.Genesis(terms, Now());
-            entries = [.. genesis.Aggregate(new List<JournalEntry>(), (list, e) =>
+            var genesis = new List<JournalEntry>();
+            Chain(AuctionRules.Genesis(terms, Now()), JournalCodec.GenesisHash, genesis);
+            if (genesis.Count > 0)
             {
-                list.Add(JournalCodec.Encode(AuctionId, e, list.Count == 0 ? JournalCodec.GenesisHash : list[^1].Hash));
-                return list;
-            })];
-            if (entries.Count > 0)
-            {
-                await journal.AppendAsync(AuctionId, entries);
+                await journal.AppendAsync(AuctionId, genesis);
             }
+
+            entries = genesis;
         }
 
         var broken = JournalCodec.FindBrokenLink(entries);
@@ -355,29 +378,53 @@ public sealed class AuctionGrain(
         _book = book;
         _head = entries.Count > 0 ? entries[^1].Hash : JournalCodec.GenesisHash;
         _durableSequence = book.Sequence;
-        _lastSnapshot = null;
+        _durable = book.ToSnapshot(Now());
         _needsLoad = false;
         logger.LogInformation("Auction {AuctionId}: loaded {Count} journal entries.", AuctionId, entries.Count);
     }
 
-    /// <summary>Arms one timer for the next phase change (opening or close), on the injected clock.</summary>
-    private void ArmTimer()
+    /// <summary>Encodes the events as entries chained onto <paramref name="head"/>, adds them to <paramref name="into"/>, returns the new head.</summary>
+    private string Chain(IReadOnlyList<AuctionEvent> events, string head, List<JournalEntry> into)
+    {
+        foreach (var e in events)
+        {
+            var entry = JournalCodec.Encode(AuctionId, e, head);
+            into.Add(entry);
+            head = entry.Hash;
+        }
+
+        return head;
+    }
+
+    /// <summary>
+    /// Arms one timer for the next phase change (opening or close) on the injected clock, no sooner than
+    /// <paramref name="notBefore"/> from now; while storage is down (book not loaded) it retries the load.
+    /// </summary>
+    private void ArmTimer(TimeSpan notBefore = default)
     {
         _timer?.Dispose();
         _timer = null;
-        if (_book is not { Closed: false } book)
+        if (_needsLoad ? !state.RecordExists : _book is not { Closed: false })
         {
             return;
         }
 
         var now = Now();
-        var next = book.Opened || now >= book.Terms.StartsAt ? book.EndsAt : book.Terms.StartsAt;
-        var due = next - now;
+        var due = notBefore;
+        if (!_needsLoad && _book is { } book)
+        {
+            var next = book.Opened || now >= book.Terms.StartsAt ? book.EndsAt : book.Terms.StartsAt;
+            due = next - now > notBefore ? next - now : notBefore;
+        }
+
         // Live auctions stay in memory until they close: idle collection must not take their clock away.
         DelayDeactivation(due + TimeSpan.FromMinutes(5));
-        var self = _self!;
-        _timer = time.CreateTimer(static s => ((IAuctionGrain)s!).TickAsync().Ignore(), self, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(static s => ((IAuctionGrain)s!).TickAsync().Ignore(), _self!, due, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>What is durable, as of now: bids still on their way to disk are never shown or broadcast.</summary>
+    private AuctionSnapshot DurableSnapshot(DateTimeOffset now) =>
+        _pending.Count == 0 && _inFlight is null ? _book!.ToSnapshot(now) : _durable!.At(now);
 
     private DateTimeOffset Now() => JournalCodec.Truncate(time.GetUtcNow());
 }

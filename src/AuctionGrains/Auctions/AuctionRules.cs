@@ -119,15 +119,18 @@ public static class AuctionRules
     {
         var sequence = book.Sequence + 1;
         var accepted = new BidAccepted(sequence, now, mine.SupplierId, bid.Amount, bid.BidId, Surrogate: false);
+        // An extension must move the close: in a window longer than the extension, an early bid leaves it as it is
+        // and does not use up one of the allowed extensions.
         if (book.Terms.SoftClose is not { } softClose
             || book.Extensions >= softClose.MaxExtensions
             || now < book.EndsAt.AddSeconds(-softClose.WindowSeconds)
+            || now.AddSeconds(softClose.ExtendSeconds) <= book.EndsAt
             || !Triggers(book, softClose.Trigger, mine, leader, bid.Amount, sequence))
         {
             return new BidDecision(null, "Bid accepted.", [accepted]);
         }
 
-        var endsAt = Max(book.EndsAt, now.AddSeconds(softClose.ExtendSeconds));
+        var endsAt = now.AddSeconds(softClose.ExtendSeconds);
         var extended = new AuctionExtended(sequence + 1, now, book.EndsAt, endsAt, book.Extensions + 1, sequence);
         return new BidDecision(null, "Bid accepted; the close was extended.", [accepted, extended]);
     }
@@ -172,8 +175,6 @@ public static class AuctionRules
     }
 
     private static decimal FloorCents(decimal amount) => Math.Floor(amount * 100m) / 100m;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private static string Describe(MinStep step) =>
         (step.Kind == StepKind.Amount ? $"{step.Value:0.00}" : $"{step.Value}%")

@@ -25,7 +25,28 @@ public sealed record AuctionSnapshot(
     [NonSerialized]
     private AuctionViewSet? _views;
 
+    // Copies (with-expressions) must not share the views cached for another TakenAt.
+    private AuctionSnapshot(AuctionSnapshot original)
+    {
+        Terms = original.Terms;
+        Labels = original.Labels;
+        Opened = original.Opened;
+        Closed = original.Closed;
+        EndsAt = original.EndsAt;
+        Extensions = original.Extensions;
+        Sequence = original.Sequence;
+        BidCount = original.BidCount;
+        Ranked = original.Ranked;
+        BidderCount = original.BidderCount;
+        LatestBids = original.LatestBids;
+        RefusalCounts = original.RefusalCounts;
+        TakenAt = original.TakenAt;
+    }
+
     public string AuctionId => Terms.AuctionId;
+
+    /// <summary>The same durable state seen at another time (status and server time follow the clock).</summary>
+    public AuctionSnapshot At(DateTimeOffset now) => this with { TakenAt = now };
 
     /// <summary>Every audience's view as of <see cref="TakenAt"/>, built once per snapshot however many callers ask.</summary>
     internal AuctionViewSet Views => _views ??= new AuctionViewSet(this);

@@ -48,6 +48,20 @@ public static partial class AuctionTermsValidator
             Add("currency", "An ISO 4217 code of three capital letters, e.g. MXN.");
         }
 
+        CheckEnum(t.Format, "format", Add);
+        CheckEnum(t.TieRule, "tieRule", Add);
+        CheckEnum(t.Feedback, "feedback", Add);
+        if (t.MinStep is not null)
+        {
+            CheckEnum(t.MinStep.Kind, "minStep.kind", Add);
+            CheckEnum(t.MinStep.RelativeTo, "minStep.relativeTo", Add);
+        }
+
+        if (t.SoftClose is not null)
+        {
+            CheckEnum(t.SoftClose.Trigger, "softClose.trigger", Add);
+        }
+
         CheckMoney(t.CeilingPrice, "ceilingPrice", Add);
         CheckStep(t, Add);
         if (t.MaxStepPercent is { } maxStep && (maxStep <= 0m || maxStep >= 100m))
@@ -59,6 +73,15 @@ public static partial class AuctionTermsValidator
         CheckSoftClose(t.SoftClose, Add);
         CheckBidders(t, Add);
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void CheckEnum<TEnum>(TEnum value, string field, Action<string, string> add)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            add(field, "Unknown value: use one of the values PROTOCOL.md lists for this field.");
+        }
     }
 
     private static void CheckMoney(decimal amount, string field, Action<string, string> add)

@@ -21,6 +21,6 @@ public sealed record BidResult(
     public static BidResult Refused(PlaceBid bid, string code, string message, AuctionView? view = null) =>
         new(RefusedStatus, code, message, bid.BidId, null, null, bid.Amount, view);
 
-    public static BidResult Accepted(Guid bidId, decimal amount, long sequence, int rank, AuctionView view) =>
+    public static BidResult Accepted(Guid bidId, decimal amount, long sequence, int? rank, AuctionView view) =>
         new(AcceptedStatus, null, "Bid accepted.", bidId, sequence, rank, amount, view);
 }

@@ -13,6 +13,9 @@ public interface IAuctionGrain : IGrainWithStringKey
     /// <summary>The full picture now (trusted callers only: it holds identities); null when no auction has this id.</summary>
     Task<AuctionSnapshot?> GetSnapshotAsync();
 
+    /// <summary>The write pipeline's state (operators, tests); never part of any audience's view.</summary>
+    Task<AuctionEngineStatus> GetEngineStatusAsync();
+
     /// <summary>Applies what is due (opening, close) and re-arms the clock; the timer and the host's sweep call it.</summary>
     Task TickAsync();
 }

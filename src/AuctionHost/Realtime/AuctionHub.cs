@@ -26,14 +26,25 @@ public sealed class AuctionHub(IGrainFactory grains, AuctionBidding bidding) : H
             throw new HubException("unknown-auction: no auction has this id.");
         }
 
+        // Subscribe before reading: an update racing the read then arrives too, and the client orders by sequence.
         var viewer = Roles.ViewerOf(Context.User);
-        var grain = grains.GetGrain<IAuctionGrain>(auctionId);
-        // Subscribe first: an update racing the view below then arrives with a sequence the client can order.
-        var snapshot = await grain.GetSnapshotAsync() ?? throw new HubException("unknown-auction: no auction has this id.");
-        var audienceViewer = viewer.Audience == Audience.Supplier && !snapshot.Labels.ContainsKey(viewer.SupplierId!) ? Viewer.Public : viewer;
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(auctionId, audienceViewer));
-        var view = await grain.GetViewAsync(audienceViewer);
-        return view ?? throw new HubException("unknown-auction: no auction has this id.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(auctionId, viewer));
+        var snapshot = await grains.GetGrain<IAuctionGrain>(auctionId).GetSnapshotAsync();
+        if (snapshot is null)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(auctionId, viewer));
+            throw new HubException("unknown-auction: no auction has this id.");
+        }
+
+        if (viewer.Audience == Audience.Supplier && !snapshot.Labels.ContainsKey(viewer.SupplierId!))
+        {
+            // A supplier that is not invited watches as the public does.
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(auctionId, Viewer.Public));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(auctionId, viewer));
+            viewer = Viewer.Public;
+        }
+
+        return AuctionViews.For(snapshot, viewer);
     }
 
     public Task<BidResult> PlaceBid(string auctionId, decimal amount, string bidId, bool confirm) =>

@@ -136,7 +136,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
 
         var tasks = bids.Select(grain.PlaceBidAsync).ToList();
         await Eventually.Until(
-            async () => (await grain.GetSnapshotAsync())!.Sequence - genesis - 1 + tasks.Count(t => t.IsCompleted),
+            async () => (await grain.GetEngineStatusAsync()).SequencedThrough - genesis - 1 + tasks.Count(t => t.IsCompleted),
             handled => handled == bids.Count,
             "every bid is refused or sequenced");
         held.Release();
@@ -544,8 +544,8 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
     private static PlaceBid Bid(string supplierId, decimal amount) => new(supplierId, amount, Guid.NewGuid(), false);
 
     /// <summary>Waits until the grain has sequenced (not necessarily made durable) the given event.</summary>
-    private static Task<AuctionSnapshot?> SequencedAsync(IAuctionGrain grain, long sequence) =>
-        Eventually.Until(grain.GetSnapshotAsync, s => s!.Sequence >= sequence, $"sequence {sequence} is taken");
+    private static Task<AuctionEngineStatus> SequencedAsync(IAuctionGrain grain, long sequence) =>
+        Eventually.Until(grain.GetEngineStatusAsync, s => s.SequencedThrough >= sequence, $"sequence {sequence} is taken");
 
     /// <summary>
     /// Moves the fake clock a second at a time, with a grain round trip between steps (one that applies nothing
