@@ -1,5 +1,5 @@
-using CompraNet.AuctionGrains.Auctions;
 using System.Security.Claims;
+using CompraNet.AuctionGrains.Auctions;
 
 namespace CompraNet.AuctionHost.Accounts;
 
