@@ -78,6 +78,36 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres)
             repairAsync: () => PostgresExecAsync(server, $"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS true"));
     }
 
+    [Fact]
+    public async Task CloseDueWhileHostIsDown_Sqlite_ClosesAtRestartAndRefusesLateBids()
+    {
+        var settings = new Dictionary<string, string> { ["CompraNet:DataDirectory"] = Directory.CreateTempSubdirectory("compranet-close-").FullName };
+        string auctionId;
+        DateTimeOffset endsAt;
+        await using (var host = await HostProcess.StartAsync(settings))
+        {
+            auctionId = await CrashScenario.CreateAuctionAsync(host.BaseAddress, TimeSpan.FromSeconds(3));
+            using var client = new HttpClient { BaseAddress = host.BaseAddress };
+            endsAt = (await client.GetFromJsonAsync<JsonElement>($"/api/auctions/{auctionId}")).GetProperty("endsAt").GetDateTimeOffset();
+            await host.KillAsync();
+        }
+
+        // The close comes while no host holds the auction; the restart must close it from the persisted time.
+        await WaitUntilAsync(() => DateTimeOffset.UtcNow > endsAt.AddSeconds(1), TimeSpan.FromSeconds(30));
+        await using var restarted = await HostProcess.StartAsync(settings);
+
+        using var publicClient = new HttpClient { BaseAddress = restarted.BaseAddress };
+        await WaitUntilAsync(async () => (await publicClient.GetFromJsonAsync<JsonElement>($"/api/auctions/{auctionId}")).TryGetProperty("ranking", out _), TimeSpan.FromSeconds(30));
+        var transcript = await publicClient.GetFromJsonAsync<JsonElement>($"/api/auctions/{auctionId}/transcript");
+        var last = transcript.GetProperty("entries").EnumerateArray().Last();
+        Assert.Equal("closed", last.GetProperty("type").GetString());
+        Assert.True(last.GetProperty("at").GetDateTimeOffset() >= endsAt);
+        Assert.Equal(CrashScenario.Suppliers.Length, transcript.GetProperty("result").GetProperty("ranking").GetArrayLength());
+        var late = await BidOnceAsync(restarted.BaseAddress, auctionId, await CrashScenario.TokenAsync(restarted.BaseAddress, "supplier1"), 1_000.00m);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Equal("closed", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
     private static async Task KillDuringBiddingAsync(Dictionary<string, string> settings)
     {
         var scenario = new CrashScenario();

@@ -31,7 +31,7 @@ public sealed class CrashScenario
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    public static async Task<string> CreateAuctionAsync(Uri host)
+    public static async Task<string> CreateAuctionAsync(Uri host, TimeSpan? duration = null)
     {
         using var client = new HttpClient { BaseAddress = host };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(host, "officer1"));
@@ -44,7 +44,7 @@ public sealed class CrashScenario
             ceilingPrice = 10_000_000.00m,
             minStep = new { kind = "amount", value = 0.01m, relativeTo = "own" },
             startsAt = now.AddSeconds(-1),
-            endsAt = now.AddMinutes(20),
+            endsAt = now + (duration ?? TimeSpan.FromMinutes(20)),
             feedback = "lead-rank",
             bidders = Suppliers.Select(s => new { supplierId = s, initialPrice = 9_000_000.00m, coefficient = 1.0m }).ToArray(),
         };
