@@ -40,6 +40,10 @@ public static class SiloHostingExtensions
         {
             builder.Services.AddHostedService<EmbeddedMigration>();
         }
+        else
+        {
+            builder.Services.AddHostedService<PostgresSchemaCheck>();
+        }
 
         builder.Services.AddSingleton<SanctionRegistry>();
         builder.Services.AddSingleton<ISanctionRegistry>(sp => sp.GetRequiredService<SanctionRegistry>());

@@ -173,6 +173,27 @@ public static class SchemaMigrator
         return appliedNow;
     }
 
+    /// <summary>The PostgreSQL scripts not yet applied (all of them on an empty database); migrating is left to <c>migrate</c>.</summary>
+    public static async Task<IReadOnlyList<string>> PendingPostgresAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var applied = new HashSet<int>();
+        await using (var exists = dataSource.CreateCommand("SELECT to_regclass('schema_migrations') IS NOT NULL"))
+        {
+            if ((bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                await using var select = dataSource.CreateCommand("SELECT version FROM schema_migrations");
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    applied.Add(reader.GetInt32(0));
+                }
+            }
+        }
+
+        return [.. LoadScripts("Postgres").Where(s => !applied.Contains(s.Version)).Select(s => s.Name)];
+    }
+
     /// <summary>The embedded scripts of one database, ordered by their numeric prefix.</summary>
     internal static IReadOnlyList<SchemaScript> LoadScripts(string database)
     {
