@@ -32,6 +32,7 @@ public sealed class AuctionGrain(
     private TaskCompletionSource<AuctionSnapshot>? _pendingCommit;
     private (TaskCompletionSource<AuctionSnapshot> Commit, long LastSequence)? _inFlight;
     private bool _flushing;
+    private bool _creating;
     private bool _needsLoad;
     private Task? _loading;
     private AuctionSnapshot? _durable;
@@ -59,7 +60,8 @@ public sealed class AuctionGrain(
     public async Task<CreateAuctionResult> CreateAsync(AuctionTerms terms, string createdBy)
     {
         var now = Now();
-        if (state.RecordExists)
+        // Reentrant: a second create arriving while the first writes must see it as taken.
+        if (state.RecordExists || _creating)
         {
             return new CreateAuctionResult(CreateAuctionOutcome.AlreadyExists, new Dictionary<string, string[]>());
         }
@@ -76,7 +78,15 @@ public sealed class AuctionGrain(
         }
 
         state.State = new AuctionState { Terms = terms, CreatedAt = now, CreatedBy = createdBy };
-        await state.WriteStateAsync();
+        _creating = true;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _creating = false;
+        }
         _book = new AuctionBook(terms);
         _durable = _book.ToSnapshot(now);
         _needsLoad = false;

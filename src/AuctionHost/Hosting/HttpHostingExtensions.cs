@@ -42,6 +42,10 @@ public static class HttpHostingExtensions
                 : Problems.Of(StatusCodes.Status500InternalServerError, "internal", "Something went wrong on our side; it was logged.");
             await result.ExecuteAsync(context);
         }));
+        // Routing answers 415 itself for a body that is not JSON: give it the problem body every error has.
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            ? Problems.Of(StatusCodes.Status415UnsupportedMediaType, "invalid", "Send the body as application/json.").ExecuteAsync(context.HttpContext)
+            : Task.CompletedTask);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -36,9 +36,11 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "the body" : ex.Path.TrimStart('$', '.');
+            const string Rule = "numbers must be JSON numbers within range (not strings), times ISO-8601 (e.g. 2026-12-01T17:00:00Z), enums one of the documented values.";
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
             return (null, Problems.Of(StatusCodes.Status400BadRequest, "invalid", "The body is not valid JSON for this request.",
-                $"Check {field}: numbers must be JSON numbers within range (not strings), times ISO-8601 (e.g. 2026-12-01T17:00:00Z), enums one of the documented values."));
+                $"Check {field ?? "the body"}: {Rule}",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field ?? "$"] = [$"Not valid here: {Rule}"] } }));
         }
     }
 }

@@ -18,10 +18,12 @@ public sealed class RunningHost : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
     private readonly WebApplication _app;
+    private readonly bool _ownsDataDirectory;
 
-    private RunningHost(WebApplication app, Uri baseAddress, string dataDirectory)
+    private RunningHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
+        _ownsDataDirectory = ownsDataDirectory;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
     }
@@ -55,7 +57,7 @@ public sealed class RunningHost : IAsyncDisposable
         var args = values.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}").ToArray();
         var app = CompraNetHost.Build(args);
         await app.StartAsync();
-        return new RunningHost(app, new Uri($"http://127.0.0.1:{port}"), directory);
+        return new RunningHost(app, new Uri($"http://127.0.0.1:{port}"), directory, ownsDataDirectory: dataDirectory is null);
     }
 
     public T Service<T>()
@@ -147,6 +149,11 @@ public sealed class RunningHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+            if (_ownsDataDirectory)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(DataDirectory, recursive: true);
+            }
         }
     }
 }
