@@ -1,15 +1,11 @@
+using CompraNet.AuctionHost.Admin;
 using CompraNet.AuctionHost.Hosting;
-using CompraNet.AuctionHost.Persistence;
 
-// `dotnet run --project src/AuctionHost -- migrate` applies the schema to the configured database
-// (PostgreSQL needs it before the first start; embedded SQLite migrates itself at start).
-if (args.Length > 0 && args[0] == "migrate")
+// Operator commands (`migrate`, `accounts ...`) run instead of the host: see Admin/AdminCommands.cs.
+if (await AdminCommands.TryRunAsync(args) is { } exitCode)
 {
-    var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables().AddCommandLine(args[1..]).Build();
-    var applied = await SchemaMigrator.MigrateAsync(configuration.GetCompraNetOptions(), configuration.GetConnectionString(SiloHostingExtensions.PostgresConnectionName));
-    Console.WriteLine(applied.Count == 0 ? "Schema is current." : $"Applied: {string.Join(", ", applied)}");
-    return;
+    return exitCode;
 }
 
 await CompraNetHost.Build(args).RunAsync();
+return 0;

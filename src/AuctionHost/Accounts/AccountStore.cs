@@ -40,6 +40,41 @@ public sealed class AccountStore(CompraNetDatabase db, TimeProvider time)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Creates supplier accounts <c>{prefix}-0001</c> … in one transaction (existing ones are kept). They share one
+    /// password by construction, so one hash serves them all: seeding thousands of load-test bidders takes seconds.
+    /// </summary>
+    public async Task<int> SeedSuppliersAsync(string prefix, int count, string password, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            INSERT INTO accounts (username, password_hash, role, display_name, created_at)
+            VALUES (@username, @hash, 'supplier', @name, @at)
+            ON CONFLICT (username) DO NOTHING
+            """;
+        var hash = PasswordHasher.Hash(password);
+        var at = db.TimeParameter(time.GetUtcNow());
+        await using var connection = await db.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var created = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Sql;
+            var username = SeededName(prefix, i);
+            CompraNetDatabase.Parameter(command, "username", username);
+            CompraNetDatabase.Parameter(command, "hash", hash);
+            CompraNetDatabase.Parameter(command, "name", $"Seeded supplier {username}");
+            CompraNetDatabase.Parameter(command, "at", at);
+            created += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    public static string SeededName(string prefix, int index) => $"{prefix}-{index:0000}";
+
     /// <summary>Which of the ids are supplier accounts (an auction may invite only registered suppliers).</summary>
     public async Task<HashSet<string>> FindSuppliersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {

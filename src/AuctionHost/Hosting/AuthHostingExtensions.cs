@@ -55,7 +55,8 @@ public static class AuthHostingExtensions
             };
         });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuctionEndpoints.OfficerPolicy, policy => policy.RequireClaim(Roles.RoleClaim, Roles.Officer, Roles.Coordinator));
+            .AddPolicy(AuctionEndpoints.OfficerPolicy, policy => policy.RequireClaim(Roles.RoleClaim, Roles.Officer, Roles.Coordinator))
+            .AddPolicy(Ops.OpsEndpoints.OpsPolicy, policy => policy.RequireClaim(Roles.RoleClaim, Roles.Officer, Roles.Auditor));
         return builder;
     }
 }

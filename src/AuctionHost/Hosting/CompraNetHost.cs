@@ -1,6 +1,7 @@
 using CompraNet.AuctionHost.Accounts;
 using CompraNet.AuctionHost.Auctions;
 using CompraNet.AuctionHost.Demo;
+using CompraNet.AuctionHost.Ops;
 using CompraNet.AuctionHost.Realtime;
 
 namespace CompraNet.AuctionHost.Hosting;
@@ -27,6 +28,7 @@ public static class CompraNetHost
         app.UseAuctionHttp();
         app.MapAuthEndpoints();
         app.MapAuctionEndpoints();
+        app.MapOpsEndpoints();
         app.MapHub<AuctionHub>("/hubs/auctions");
         return app;
     }
