@@ -87,6 +87,7 @@ public sealed class AuctionGrain(
         {
             _creating = false;
         }
+
         _book = new AuctionBook(terms);
         _durable = _book.ToSnapshot(now);
         _needsLoad = false;
@@ -125,7 +126,8 @@ public sealed class AuctionGrain(
         var due = AuctionRules.Advance(book, now);
         if (due.Count > 0)
         {
-            _ = CommitAsync(due);
+            // Sequenced before this bid; a failure of that write is handled by the flush (refuse and reload).
+            CommitAsync(due).Ignore();
         }
 
         var decision = AuctionRules.Evaluate(book, bid, now, sanctions.IsSanctioned(bid.SupplierId, now));
