@@ -1,0 +1,3 @@
+namespace CompraNet.Baseline.Accounts;
+
+public sealed record TokenRequest(string? Username, string? Password);

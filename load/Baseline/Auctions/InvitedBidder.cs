@@ -1,0 +1,3 @@
+namespace CompraNet.Baseline.Auctions;
+
+public sealed record InvitedBidder(string SupplierId, decimal? InitialPrice);

@@ -1,0 +1,3 @@
+namespace CompraNet.Baseline.Auctions;
+
+public sealed record MinStepRequest(StepKind? Kind, decimal? Value, StepReference? RelativeTo);
