@@ -24,9 +24,12 @@ public static class ReportCharts
         var i = 0;
         foreach (var measurement in new[] { result.Main }.Concat(result.Others))
         {
-            var seconds = Measured(measurement);
-            chart.Series.Add(new($"{measurement.Name} ok", SvgLineChart.Palette[i++ % SvgLineChart.Palette.Length], [.. seconds.Select(s => (s.T, (double)s.Sample.Ok))]));
-            chart.Series.Add(new($"{measurement.Name} failed", SvgLineChart.Palette[i++ % SvgLineChart.Palette.Length], [.. seconds.Select(s => (s.T, (double)s.Sample.Failed))]));
+            // A sliver of a second at the end of the window would plot as a false dip.
+            var seconds = Measured(measurement).Where(s => s.Sample.IntervalSeconds >= 0.5).ToList();
+            chart.Series.Add(new($"{measurement.Name} ok", SvgLineChart.Palette[i++ % SvgLineChart.Palette.Length],
+                [.. seconds.Select(s => (s.T, s.Sample.Ok / s.Sample.IntervalSeconds))]));
+            chart.Series.Add(new($"{measurement.Name} failed", SvgLineChart.Palette[i++ % SvgLineChart.Palette.Length],
+                [.. seconds.Select(s => (s.T, s.Sample.Failed / s.Sample.IntervalSeconds))]));
         }
 
         return chart;
@@ -35,7 +38,7 @@ public static class ReportCharts
     /// <summary>Latency against percentile on a "nines" axis (90%, 99%, 99.9%…), one line per scenario.</summary>
     public static SvgLineChart Distribution(IReadOnlyList<ScenarioResult> results)
     {
-        var chart = new SvgLineChart("latency by percentile", "percentile", "ms") { XTicks = NinesTicks };
+        var chart = new SvgLineChart("latency by percentile", "percentile", "ms (log scale)") { XTicks = NinesTicks, LogY = true };
         var i = 0;
         foreach (var result in results.Where(r => r.Main.Distribution.Count > 0))
         {

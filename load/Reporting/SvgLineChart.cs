@@ -23,6 +23,9 @@ public sealed class SvgLineChart(string title, string xLabel, string yLabel)
 
     public IReadOnlyList<(double X, string Label)>? XTicks { get; init; }
 
+    /// <summary>A logarithmic y axis (powers of ten), for latencies spanning orders of magnitude.</summary>
+    public bool LogY { get; init; }
+
     public string Render()
     {
         var points = Series.SelectMany(s => s.Points).ToList();
@@ -33,17 +36,23 @@ public sealed class SvgLineChart(string title, string xLabel, string yLabel)
             xMax = xMin + 1;
         }
 
+        var positive = points.Where(p => p.Y > 0).Select(p => p.Y).DefaultIfEmpty(1).ToList();
+        var (logMin, logMax) = (Math.Floor(Math.Log10(positive.Min())), Math.Ceiling(Math.Log10(Math.Max(positive.Max(), positive.Min() * 10))));
         var yStep = NiceStep(yMax / 5);
         yMax = Math.Ceiling(yMax / yStep) * yStep;
         double X(double x) => Left + ((x - xMin) / (xMax - xMin) * (Width - Left - Right));
-        double Y(double y) => Height - Bottom - (y / yMax * (Height - Top - Bottom));
+        double Fraction(double y) => LogY ? (Math.Log10(Math.Max(y, Math.Pow(10, logMin))) - logMin) / (logMax - logMin) : y / yMax;
+        double Y(double y) => Height - Bottom - (Fraction(y) * (Height - Top - Bottom));
+        var yTicks = LogY
+            ? Enumerable.Range((int)logMin, (int)(logMax - logMin) + 1).Select(e => Math.Pow(10, e)).ToList()
+            : Enumerable.Range(0, (int)Math.Round(yMax / yStep) + 1).Select(k => k * yStep).ToList();
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{Esc(title)}</text>\n");
 
-        for (var y = 0.0; y <= yMax * 1.0000001; y += yStep)
+        foreach (var y in yTicks)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(y):0.#}\" y2=\"{Y(y):0.#}\" stroke=\"#e5e5e5\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Y(y) + 4:0.#}\" text-anchor=\"end\">{Number(y)}</text>\n");

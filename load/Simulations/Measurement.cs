@@ -28,6 +28,7 @@ public sealed class Measurement(string name)
     private long _totalOk;
     private long _totalFailed;
     private double _measuredSeconds;
+    private double _lastSampleAt;
     private volatile bool _measuring;
 
     public string Name { get; } = name;
@@ -115,12 +116,14 @@ public sealed class Measurement(string name)
         var empty = _interval.TotalCount == 0;
         var sample = new SecondSample(
             Math.Round(elapsedSeconds, 3),
+            Math.Round(elapsedSeconds - _lastSampleAt, 3),
             phase,
             ok,
             failed,
             empty ? 0 : _interval.GetValueAtPercentile(50) / 1000.0,
             empty ? 0 : _interval.GetValueAtPercentile(99) / 1000.0,
             empty ? 0 : _interval.GetMaxValue() / 1000.0);
+        _lastSampleAt = elapsedSeconds;
         if (keep)
         {
             _total.Add(_interval);
