@@ -21,6 +21,6 @@ public static class BaselineLauncher
         var process = ChildProcess.Start("baseline app", dll,
             ["--urls", url.ToString().TrimEnd('/'), $"--ConnectionStrings:Postgres={connectionString}"], environment, log);
         var target = new LoadTarget("baseline", url, new TargetAccounts(Officer, "any", EngineHostLauncher.SupplierPrefix, "any"), process.Id);
-        return await RunningServer.WaitHealthyAsync(process, target, log, cancellationToken);
+        return await RunningServer.WaitHealthyAsync(process, target, log, null, cancellationToken);
     }
 }

@@ -27,25 +27,33 @@ public static class EngineHostLauncher
             ["CompraNet__DataDirectory"] = dataDirectory,
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var log = Path.Combine(logDirectory, "engine-host.log");
-        var count = suppliers.ToString(CultureInfo.InvariantCulture);
-        await ChildProcess.RunAsync("migrate", dll, ["migrate"], environment, log, cancellationToken);
-        await ChildProcess.RunAsync("seed suppliers", dll, ["accounts", "seed-suppliers", "--prefix", SupplierPrefix, "--count", count, "--password", password],
-            environment, log, cancellationToken);
-        await ChildProcess.RunAsync("add officer", dll, ["accounts", "add", Officer, "officer", "--password", password], environment, log, cancellationToken);
-        Console.WriteLine($"[compare] engine database migrated; {suppliers} suppliers {SupplierPrefix}-0001… and officer {Officer} created");
+        try
+        {
+            var log = Path.Combine(logDirectory, "engine-host.log");
+            var count = suppliers.ToString(CultureInfo.InvariantCulture);
+            await ChildProcess.RunAsync("migrate", dll, ["migrate"], environment, log, cancellationToken);
+            await ChildProcess.RunAsync("seed suppliers", dll, ["accounts", "seed-suppliers", "--prefix", SupplierPrefix, "--count", count, "--password", password],
+                environment, log, cancellationToken);
+            await ChildProcess.RunAsync("add officer", dll, ["accounts", "add", Officer, "officer", "--password", password], environment, log, cancellationToken);
+            Console.WriteLine($"[compare] engine database migrated; {suppliers} suppliers {SupplierPrefix}-0001… and officer {Officer} created");
 
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        string[] arguments =
-        [
-            "--urls", url.ToString().TrimEnd('/'),
-            $"--CompraNet:SiloPort={FreePort.Next()}",
-            $"--CompraNet:GatewayPort={FreePort.Next()}",
-            "--CompraNet:Realtime:MaxBidsPerSupplierPerSecond=100000",
-            "--CompraNet:Realtime:BidBurst=100000",
-        ];
-        var process = ChildProcess.Start("engine host", dll, arguments, environment, log);
-        var target = new LoadTarget("engine", url, new TargetAccounts(Officer, password, SupplierPrefix, password), process.Id);
-        return await RunningServer.WaitHealthyAsync(process, target, log, cancellationToken);
+            var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            string[] arguments =
+            [
+                "--urls", url.ToString().TrimEnd('/'),
+                $"--CompraNet:SiloPort={FreePort.Next()}",
+                $"--CompraNet:GatewayPort={FreePort.Next()}",
+                "--CompraNet:Realtime:MaxBidsPerSupplierPerSecond=100000",
+                "--CompraNet:Realtime:BidBurst=100000",
+            ];
+            var process = ChildProcess.Start("engine host", dll, arguments, environment, log);
+            var target = new LoadTarget("engine", url, new TargetAccounts(Officer, password, SupplierPrefix, password), process.Id);
+            return await RunningServer.WaitHealthyAsync(process, target, log, dataDirectory, cancellationToken);
+        }
+        catch when (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
     }
 }

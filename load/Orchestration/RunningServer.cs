@@ -2,21 +2,27 @@ using CompraNet.AuctionLoad.Targets;
 
 namespace CompraNet.AuctionLoad.Orchestration;
 
-/// <summary>A server compare started and the target it serves; disposing it stops the process.</summary>
-public sealed class RunningServer(ChildProcess process, LoadTarget target) : IAsyncDisposable
+/// <summary>A server compare started and the target it serves; disposing it stops the process and removes its scratch folder.</summary>
+public sealed class RunningServer(ChildProcess process, LoadTarget target, string? scratchDirectory) : IAsyncDisposable
 {
     public LoadTarget Target { get; } = target;
 
     public async ValueTask DisposeAsync()
     {
         await process.DisposeAsync();
+        if (scratchDirectory is not null && Directory.Exists(scratchDirectory))
+        {
+            Directory.Delete(scratchDirectory, recursive: true);
+        }
+
         Console.WriteLine($"[compare] stopped {process.Name}");
     }
 
     /// <summary>Waits for /health; on failure stops the process and shows the end of its log.</summary>
-    public static async Task<RunningServer> WaitHealthyAsync(ChildProcess process, LoadTarget target, string logPath, CancellationToken cancellationToken)
+    public static async Task<RunningServer> WaitHealthyAsync(ChildProcess process, LoadTarget target, string logPath, string? scratchDirectory,
+        CancellationToken cancellationToken)
     {
-        var server = new RunningServer(process, target);
+        var server = new RunningServer(process, target, scratchDirectory);
         try
         {
             using var api = new AuctionApi(target.Url);
