@@ -5,7 +5,7 @@ using CompraNet.AuctionHost.Realtime;
 
 namespace CompraNet.AuctionHost.Hosting;
 
-/// <summary>SignalR (JSON and MessagePack), the broadcaster the grains publish to, and the shared bid path.</summary>
+/// <summary>SignalR (JSON and MessagePack; the Redis backplane in cluster mode), the broadcaster the grains publish to, and the shared bid path.</summary>
 public static class RealtimeHostingExtensions
 {
     public static WebApplicationBuilder AddAuctionRealtime(this WebApplicationBuilder builder)
@@ -15,7 +15,8 @@ public static class RealtimeHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => JsonDefaults.Apply(options.PayloadSerializerOptions))
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol()
+            .AddCompraNetBackplane(builder.Configuration.GetCompraNetOptions(), builder.Configuration);
         builder.Services.AddSingleton<AuctionBroadcaster>();
         builder.Services.AddSingleton<IAuctionUpdateSink>(sp => sp.GetRequiredService<AuctionBroadcaster>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuctionBroadcaster>());

@@ -22,6 +22,7 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddAuctionSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetCompraNetOptions();
+        ClusterHostingExtensions.ValidateMode(builder.Configuration, options);
         var postgres = builder.Configuration.GetConnectionString(PostgresConnectionName);
         if (options.IsPostgres && string.IsNullOrWhiteSpace(postgres))
         {
@@ -52,8 +53,7 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: "compranet");
-            silo.Configure<ClusterOptions>(cluster => cluster.ServiceId = options.ServiceId);
+            silo.UseCompraNetClustering(options, builder.Configuration);
             silo.AddCompraNetGrainStorage(options, postgres);
             // Grain state in Orleans' own binary format: version-tolerant by [Id], compact, and free of the JSON
             // serializer's CLR type names (which break on compiler-generated collection types).
@@ -66,6 +66,11 @@ public static class SiloHostingExtensions
 
         // After the silo: wakes every auction that is not closed, so closes happen on time after a restart.
         builder.Services.AddHostedService<AuctionSweeper>();
+        if (options.IsCluster)
+        {
+            builder.Services.AddHostedService<SiloFailureSweeper>();
+        }
+
         return builder;
     }
 }
