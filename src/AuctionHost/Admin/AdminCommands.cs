@@ -1,6 +1,7 @@
 using CompraNet.AuctionHost.Accounts;
 using CompraNet.AuctionHost.Hosting;
 using CompraNet.AuctionHost.Persistence;
+using CompraNet.AuctionHost.Sanctions;
 using Npgsql;
 
 namespace CompraNet.AuctionHost.Admin;
@@ -8,7 +9,8 @@ namespace CompraNet.AuctionHost.Admin;
 /// <summary>
 /// Operator commands run instead of the host, against the configured database:
 /// <c>migrate</c>; <c>accounts add USERNAME ROLE [--display-name NAME] (--password P | --password-stdin)</c>;
-/// <c>accounts seed-suppliers --prefix P --count N (--password P | --password-stdin)</c>.
+/// <c>accounts seed-suppliers --prefix P --count N (--password P | --password-stdin)</c>;
+/// <c>sanctions add SUPPLIER --reason TEXT [--from TIME] [--until TIME]</c>.
 /// Configuration comes as for the host (appsettings.json, environment, <c>--CompraNet:...</c> arguments).
 /// </summary>
 public static class AdminCommands
@@ -20,12 +22,14 @@ public static class AdminCommands
               ROLE: supplier | officer | coordinator | auditor
           accounts seed-suppliers --prefix PREFIX --count N (--password PASSWORD | --password-stdin)
               creates PREFIX-0001 … PREFIX-N (suppliers), keeping existing ones
+          sanctions add SUPPLIER --reason TEXT [--from TIME] [--until TIME]
+              debars SUPPLIER from TIME (default now) until TIME (default: indefinitely); ISO 8601 times
         """;
 
     /// <summary>Runs the command in <paramref name="args"/>; null when the arguments start the host instead.</summary>
     public static async Task<int?> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "accounts"))
+        if (args.Length == 0 || args[0] is not ("migrate" or "accounts" or "sanctions"))
         {
             return null;
         }
@@ -47,11 +51,13 @@ public static class AdminCommands
             await using var source = compraNet.IsPostgres
                 ? (System.Data.Common.DbDataSource)NpgsqlDataSource.Create(postgres!)
                 : new SqliteDataSource(compraNet.SqlitePath);
-            var store = new AccountStore(new CompraNetDatabase(source, compraNet.IsPostgres), TimeProvider.System);
-            return words.ElementAtOrDefault(1) switch
+            var database = new CompraNetDatabase(source, compraNet.IsPostgres);
+            var store = new AccountStore(database, TimeProvider.System);
+            return (words[0], words.ElementAtOrDefault(1)) switch
             {
-                "add" when words.Count == 4 => await AddAsync(store, words[2], words[3], options),
-                "seed-suppliers" => await SeedAsync(store, options),
+                ("accounts", "add") when words.Count == 4 => await AddAsync(store, words[2], words[3], options),
+                ("accounts", "seed-suppliers") => await SeedAsync(store, options),
+                ("sanctions", "add") when words.Count == 3 => await SanctionAsync(new SanctionRegistry(database, TimeProvider.System), words[2], options),
                 _ => Fail("Unknown command."),
             };
         }
@@ -91,6 +97,31 @@ public static class AdminCommands
         Console.WriteLine($"Suppliers {AccountStore.SeededName(prefix, 1)} … {AccountStore.SeededName(prefix, count)}: {created} created, {count - created} already there.");
         return 0;
     }
+
+    private static async Task<int> SanctionAsync(SanctionRegistry sanctions, string supplierId, Dictionary<string, string?> options)
+    {
+        var reason = options.GetValueOrDefault("reason");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Fail("sanctions add needs --reason.");
+        }
+
+        var from = ParseTime(options, "from") ?? DateTimeOffset.UtcNow;
+        var until = ParseTime(options, "until");
+        if (until <= from)
+        {
+            return Fail("--until must come after --from.");
+        }
+
+        await sanctions.AddAsync(new Sanction(supplierId, from, until, reason));
+        Console.WriteLine($"Sanctioned '{supplierId}' from {from:u} {(until is { } end ? $"until {end:u}" : "indefinitely")}.");
+        return 0;
+    }
+
+    private static DateTimeOffset? ParseTime(Dictionary<string, string?> options, string name) =>
+        options.GetValueOrDefault(name) is not { } text ? null
+        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime()
+        : throw new ArgumentException($"--{name} '{text}' is not an ISO 8601 time (e.g. 2026-01-31T18:00:00Z).");
 
     private static string ReadPassword(Dictionary<string, string?> options)
     {
