@@ -284,6 +284,8 @@ public sealed class AuctionGrain(
 
                 _durableSequence = batch[^1].Sequence;
                 _inFlight = null;
+                // Stamped now: a view's serverTime is when its state became durable (watchers measure lag from it).
+                snapshot = snapshot.At(Now());
                 _durable = snapshot;
                 commit.TrySetResult(snapshot);
                 updates.Publish(snapshot);

@@ -11,6 +11,10 @@ namespace CompraNet.AuctionHost.Auctions;
 /// </summary>
 public sealed class AuctionBidding(IGrainFactory grains, BidRateLimiter limiter, ILogger<AuctionBidding> logger)
 {
+    // Resolving a grain reference costs reflection and a lock inside Orleans; a hot auction takes thousands of bids
+    // a second. Only auctions that exist are kept, so made-up ids cannot grow the cache.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IAuctionGrain> _auctions = new(StringComparer.Ordinal);
+
     public async Task<BidResult> PlaceAsync(ClaimsPrincipal? user, string? auctionId, decimal amount, string? bidId, bool confirm)
     {
         var parsedId = Guid.TryParse(bidId, out var id) ? id : Guid.Empty;
@@ -38,7 +42,19 @@ public sealed class AuctionBidding(IGrainFactory grains, BidRateLimiter limiter,
 
         try
         {
-            return await grains.GetGrain<IAuctionGrain>(auctionId).PlaceBidAsync(bid);
+            var known = _auctions.TryGetValue(auctionId, out var auction);
+            auction ??= grains.GetGrain<IAuctionGrain>(auctionId);
+            var result = await auction.PlaceBidAsync(bid);
+            if (result.Code == RefusalCodes.Closed)
+            {
+                _auctions.TryRemove(auctionId, out _);
+            }
+            else if (!known && result.Code != RefusalCodes.UnknownAuction)
+            {
+                _auctions.TryAdd(auctionId, auction);
+            }
+
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

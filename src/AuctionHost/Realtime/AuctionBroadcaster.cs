@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CompraNet.AuctionGrains.Auctions;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CompraNet.AuctionHost.Realtime;
 
@@ -10,10 +11,12 @@ namespace CompraNet.AuctionHost.Realtime;
 /// the hub's groups, outside the grains' turns. If sends fall behind, an auction's pending updates coalesce to the
 /// latest (views are state, not deltas), so a slow client never slows an auction and memory stays bounded.
 /// </summary>
-public sealed class AuctionBroadcaster(IHubContext<AuctionHub, IAuctionClient> hub, ILogger<AuctionBroadcaster> logger)
+public sealed class AuctionBroadcaster(
+    IHubContext<AuctionHub, IAuctionClient> hub, IOptions<RealtimeOptions> options, TimeProvider time, ILogger<AuctionBroadcaster> logger)
     : BackgroundService, IAuctionUpdateSink
 {
     private readonly ConcurrentDictionary<string, AuctionSnapshot> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastSent = new(StringComparer.Ordinal);
     private readonly Channel<string> _due = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Publish(AuctionSnapshot snapshot)
@@ -37,11 +40,29 @@ public sealed class AuctionBroadcaster(IHubContext<AuctionHub, IAuctionClient> h
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var interval = options.Value.BroadcastInterval;
         await foreach (var auctionId in _due.Reader.ReadAllAsync(stoppingToken))
         {
+            if (interval > TimeSpan.Zero && _lastSent.TryGetValue(auctionId, out var last)
+                && time.GetElapsedTime(last) is var elapsed && elapsed < interval)
+            {
+                // Too soon after the last push: come back when the interval is up; newer snapshots replace this one.
+                _ = RequeueAsync(auctionId, interval - elapsed, stoppingToken);
+                continue;
+            }
+
             if (!_latest.TryRemove(auctionId, out var snapshot))
             {
                 continue;
+            }
+
+            if (interval > TimeSpan.Zero)
+            {
+                _lastSent[auctionId] = time.GetTimestamp();
+                if (snapshot.Closed)
+                {
+                    _lastSent.Remove(auctionId);
+                }
             }
 
             try
@@ -52,6 +73,19 @@ public sealed class AuctionBroadcaster(IHubContext<AuctionHub, IAuctionClient> h
             {
                 logger.LogWarning(ex, "Could not push auction {AuctionId} at sequence {Sequence}.", auctionId, snapshot.Sequence);
             }
+        }
+    }
+
+    private async Task RequeueAsync(string auctionId, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+            _due.Writer.TryWrite(auctionId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
         }
     }
 
