@@ -61,6 +61,34 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
 export COMPRANET_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 export CI="${CI:-false}"
 
+# --- Redis for the cluster tests (tests/AuctionHost.Tests/Cluster) -------------------------
+# Debian's redis-server on a free loopback port below the ephemeral range, no persistence; stopped on exit.
+if ! command -v redis-server >/dev/null; then
+    log "installing Debian's redis-server (cluster tests)"
+    apt_install redis-server
+fi
+REDIS_DIR=$(mktemp -d /tmp/compranet-redis.XXXXXX)
+stop_redis() {
+    if [ -s "$REDIS_DIR/redis.pid" ]; then kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true; fi
+    rm -rf "$REDIS_DIR"
+}
+trap 'stop_redis; stop_postgres' EXIT
+REDIS_PORT=
+for _ in $(seq 1 20); do
+    port=$(( (RANDOM % 12000) + 20000 ))
+    if command -v ss >/dev/null && ss -Htan "( sport = :$port )" | grep -q .; then continue; fi
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+        --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/log"
+    for _ in $(seq 1 50); do
+        if [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ]; then REDIS_PORT=$port; break 2; fi
+        sleep 0.1
+    done
+done
+[ -n "$REDIS_PORT" ] || { echo "could not start redis-server" >&2; exit 1; }
+log "started Redis on 127.0.0.1:$REDIS_PORT"
+export COMPRANET_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+# --- end of Redis ---------------------------------------------------------------------------
+
 # --- build and style -------------------------------------------------------------------------
 log "building"
 dotnet build CompraNet.sln -c Release -nologo -clp:ErrorsOnly
