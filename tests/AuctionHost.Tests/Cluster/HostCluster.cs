@@ -38,9 +38,22 @@ public sealed class HostCluster : IAsyncDisposable
 
     public HostProcess this[int index] => _hosts[index].Host;
 
-    public static async Task<HostCluster> StartAsync(PostgresFixture postgres, int hosts = 2)
+    /// <summary>Every host started so far, killed ones included, in start order.</summary>
+    public IReadOnlyList<HostProcess> Hosts
     {
-        var redis = RedisTestServer.Address();
+        get
+        {
+            lock (_hosts)
+            {
+                return [.. _hosts.Select(h => h.Host)];
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="hosts"/> hosts on a fresh database and the test Redis (or <paramref name="redis"/>).</summary>
+    public static async Task<HostCluster> StartAsync(PostgresFixture postgres, int hosts = 2, string? redis = null)
+    {
+        redis ??= RedisTestServer.Address();
         var id = $"test-{Guid.NewGuid():N}"[..17];
         var settings = new Dictionary<string, string>
         {
