@@ -95,8 +95,8 @@ start_redis() {
     port=$(pick_port 26379)
     mkdir -p "$STATE/redis"
     log "Redis on 127.0.0.1:$port"
-    # No persistence: membership and the backplane are rebuilt by the hosts; bids live in PostgreSQL.
-    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    # Append-only file: the Orleans membership table must survive a Redis restart (bids live in PostgreSQL).
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --daemonize yes \
         --dir "$STATE/redis" --pidfile "$STATE/redis/redis.pid" --logfile "$STATE/redis/log"
     for _ in $(seq 1 50); do [ -s "$STATE/redis/redis.pid" ] && break; sleep 0.1; done
     echo "$port" > "$STATE/redis/port"

@@ -7,10 +7,13 @@ namespace CompraNet.AuctionHost.Tests.Cluster;
 
 /// <summary>
 /// A private Debian redis-server for a test that stops Redis and starts it again on the same port (the shared
-/// server of <see cref="RedisTestServer"/> stays up for the other tests). Needs redis-server on the PATH.
+/// server of <see cref="RedisTestServer"/> stays up for the other tests). Needs redis-server on the PATH. Like a
+/// production Redis it keeps an append-only file, synced at every write: the Orleans membership table must
+/// survive a restart (a Redis that comes back empty splits the running hosts from any new one: docs/operations.md).
 /// </summary>
 public sealed class RedisProcess : IAsyncDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("compranet-redis-").FullName;
     private Process? _process;
 
     private RedisProcess(int port) => Port = port;
@@ -26,11 +29,12 @@ public sealed class RedisProcess : IAsyncDisposable
         return redis;
     }
 
-    /// <summary>Starts the server (again) on its port, empty, and waits until it accepts connections.</summary>
+    /// <summary>Starts the server (again) on its port and its data, and waits until it accepts connections.</summary>
     public async Task StartAgainAsync()
     {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" })
+        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = _directory };
+        string[] args = ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -53,7 +57,7 @@ public sealed class RedisProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL: Redis goes away at once, with everything it held.</summary>
+    /// <summary>SIGKILL: Redis goes away at once; what it synced to its append-only file comes back with it.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })
@@ -66,5 +70,9 @@ public sealed class RedisProcess : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
 }
