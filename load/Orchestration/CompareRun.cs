@@ -4,10 +4,11 @@ using CompraNet.AuctionLoad.Settings;
 namespace CompraNet.AuctionLoad.Orchestration;
 
 /// <summary>
-/// <c>--scenario compare</c>: on a fresh PostgreSQL database, the engine host runs hot-auction; then, with the host
-/// stopped so each server has the machine to itself, load/Baseline runs the same bidding load (baseline) and the
-/// same number of copies on its echo hub (echo). Reports engine/baseline and engine/echo. Every process it starts
-/// and the database are removed at the end, on failure and on Ctrl+C too.
+/// <c>--scenario compare</c>: on a fresh PostgreSQL database, the engine host runs hot-auction (closed model), then
+/// hot-auction-half (open model at half the rate it just reached: the latency goal's load), watchers and
+/// idle-memory; then, with the host stopped so each server has the machine to itself, load/Baseline runs the same
+/// bidding load (baseline) and the same number of copies on its echo hub (echo). Reports engine/baseline and
+/// engine/echo. Every process it starts and the database are removed at the end, on failure and on Ctrl+C too.
 /// </summary>
 public static class CompareRun
 {
@@ -21,10 +22,16 @@ public static class CompareRun
         var bidders = Math.Max(2, settings.Bidders);
 
         await using var database = await TemporaryDatabase.CreateAsync(settings.Postgres!, $"compranet_load_{settings.RunId.Replace('-', '_')}", cancellationToken);
+        var results = new List<ScenarioResult>();
         ScenarioResult engine;
         await using (var host = await EngineHostLauncher.StartAsync(hostDll, database.ConnectionString, bidders, logs, cancellationToken))
         {
             engine = await RunOneAsync(new HotAuctionScenario("hot-auction", host.Target, settings), settings, cancellationToken);
+            var half = settings with { Rate = Math.Max(1, Math.Round(engine.Main.Rps / 2)) };
+            results.Add(engine);
+            results.Add(await RunOneAsync(new HotAuctionScenario("hot-auction-half", host.Target, half), half, cancellationToken));
+            results.Add(await RunOneAsync(new WatchersScenario(host.Target, settings), settings, cancellationToken));
+            results.Add(await RunOneAsync(new IdleMemoryScenario(host.Target, settings), settings, cancellationToken));
         }
 
         ScenarioResult baseline;
@@ -51,7 +58,9 @@ public static class CompareRun
             checks.Add(new("engine/echo ok/s ratio", $">= {Thresholds.F(minEcho)}", comparisons[1].RpsRatio, comparisons[1].RpsRatio >= minEcho));
         }
 
-        return ([engine, baseline, echo], comparisons, checks);
+        results.Add(baseline);
+        results.Add(echo);
+        return (results, comparisons, checks);
     }
 
     private static async Task<ScenarioResult> RunOneAsync(IScenario scenario, LoadSettings settings, CancellationToken cancellationToken) =>

@@ -52,11 +52,14 @@ public sealed class LoadToolSmokeTests(PostgresFixture postgres) : IAsyncLifetim
         var server = Environment.GetEnvironmentVariable(PostgresFixture.ServerVariable) ?? throw new InvalidOperationException($"{PostgresFixture.ServerVariable} is not set.");
         Assert.NotEmpty(postgres.ConnectionString);
 
-        var (exit, output, summary) = await RunAsync(["--scenario", "compare", "--duration", "2s", "--warmup", "1s", "--bidders", "8", "--postgres", server]);
+        var (exit, output, summary) = await RunAsync(["--scenario", "compare", "--duration", "2s", "--warmup", "1s", "--bidders", "8", "--watchers", "50", "--watch-rate", "20", "--auctions", "40", "--postgres", server]);
 
         Assert.True(exit == 0, output);
         var names = summary.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Contains("hot-auction", names);
+        Assert.Contains("hot-auction-half", names);
+        Assert.Contains("watchers", names);
+        Assert.Contains("idle-memory", names);
         Assert.Contains("baseline", names);
         Assert.Contains("echo", names);
         Assert.Contains("ratios", summary.GetRawText(), StringComparison.OrdinalIgnoreCase);
