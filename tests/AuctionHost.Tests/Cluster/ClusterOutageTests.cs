@@ -70,10 +70,10 @@ public sealed class ClusterOutageTests(PostgresFixture postgres, ITestOutputHelp
         var database = new NpgsqlConnectionStringBuilder(cluster.PostgresConnectionString);
         var server = new NpgsqlConnectionStringBuilder(cluster.PostgresConnectionString) { Database = "postgres", Pooling = false }.ToString();
 
-        // The database goes away for every host: no new connections, and the open ones are cut.
+        // The database goes away for every host: no new connections, and the open ones are cut (waiting until they are).
         await PostgresExecAsync(server,
             $"ALTER DATABASE \"{database.Database}\" WITH ALLOW_CONNECTIONS false",
-            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Database}'");
+            $"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = '{database.Database}'");
         var brokenAt = Stopwatch.GetTimestamp();
         var refusedBefore = bidders.Record.Refusals.GetValueOrDefault("unavailable");
         await Task.Delay(TimeSpan.FromSeconds(10));
