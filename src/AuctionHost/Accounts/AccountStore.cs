@@ -5,7 +5,25 @@ namespace CompraNet.AuctionHost.Accounts;
 /// <summary>Local accounts with hashed passwords (table <c>accounts</c>).</summary>
 public sealed class AccountStore(CompraNetDatabase db, TimeProvider time)
 {
+    private const int MaxReadAttempts = 4;
+
     public async Task<Account?> FindAsync(string username, CancellationToken cancellationToken = default)
+    {
+        // After a database outage the pool may still hold connections the outage cut; each is discarded when it
+        // fails, so a read that fails transiently is tried again rather than answering 500 to a sign-in.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await FindOnceAsync(username, cancellationToken);
+            }
+            catch (System.Data.Common.DbException ex) when (ex.IsTransient && attempt < MaxReadAttempts)
+            {
+            }
+        }
+    }
+
+    private async Task<Account?> FindOnceAsync(string username, CancellationToken cancellationToken)
     {
         const string Sql = """
             SELECT username, password_hash, role, display_name FROM accounts WHERE username = @username
