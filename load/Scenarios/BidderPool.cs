@@ -10,6 +10,9 @@ public sealed class BidderPool : IAsyncDisposable
 
     public IReadOnlyList<BidderConnection> Bidders { get; }
 
+    /// <summary>Reconnections of these bidders to the next host of <c>--url</c> (a figure of the result).</summary>
+    public ReconnectCounter Reconnects { get; } = new();
+
     public static IReadOnlyList<string> SupplierIds(TargetAccounts accounts, int count)
     {
         if (accounts.KnownSupplierCount is { } known && count > known)
@@ -35,7 +38,7 @@ public sealed class BidderPool : IAsyncDisposable
                 async (i, ct) =>
                 {
                     var token = await api.SignInAsync(supplierIds[i], target.Accounts.SupplierPassword, ct);
-                    var bidder = BidderConnection.Create(target, supplierIds[i], token);
+                    var bidder = BidderConnection.Create(target, supplierIds[i], token, pool.Reconnects);
                     bidders[i] = bidder;
                     await bidder.StartAsync(ct);
                 });

@@ -32,7 +32,7 @@ public sealed class HotAuctionScenario(string name, LoadTarget target, LoadSetti
         await runner.RunAsync((i, ct) => copies[i].BidAsync(ct), bids, [bids], cancellationToken);
 
         return new ScenarioResult(name, target.Name, simulation.Describe(), bids.Result(), [],
-            new Dictionary<string, double>(runner.SendLagFigures()) { ["bidders"] = copies.Length, ["auctions"] = 1 },
+            new Dictionary<string, double>(runner.SendLagFigures()) { ["bidders"] = copies.Length, ["reconnects"] = pool.Reconnects.Reconnects, ["failedConnectAttempts"] = pool.Reconnects.FailedAttempts, ["auctions"] = 1 },
             [$"auction {auctionId}; bidders {(settings.Join ? "joined" : "did not join")} the auction"]);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ManyAuctionsScenario(LoadTarget target, LoadSettings setting
 
         var lanes = copies.Sum(c => c.Lanes.Count);
         return new ScenarioResult(Name, target.Name, simulation.Describe(), bids.Result(), [],
-            new Dictionary<string, double>(runner.SendLagFigures()) { ["bidders"] = copies.Length, ["auctions"] = settings.Auctions, ["biddingLanes"] = lanes },
+            new Dictionary<string, double>(runner.SendLagFigures()) { ["bidders"] = copies.Length, ["reconnects"] = pool.Reconnects.Reconnects, ["failedConnectAttempts"] = pool.Reconnects.FailedAttempts, ["auctions"] = settings.Auctions, ["biddingLanes"] = lanes },
             [$"{settings.Auctions} live auctions, {lanes} (bidder, auction) lanes over {copies.Length} bidders"]);
     }
 

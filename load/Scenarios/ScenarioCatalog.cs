@@ -20,7 +20,10 @@ public static class ScenarioCatalog
             settings.Scenario is "baseline" or "echo" ? "baseline" : "engine",
             settings.Url!,
             new TargetAccounts(settings.Officer, settings.OfficerPassword, settings.SupplierPrefix, settings.SupplierPassword),
-            settings.HostPid);
+            settings.HostPid)
+        {
+            Urls = settings.Urls.Count > 0 ? settings.Urls : [settings.Url!],
+        };
         IScenario scenario = settings.Scenario switch
         {
             "hot-auction" => new HotAuctionScenario("hot-auction", target, settings),

@@ -8,6 +8,12 @@ public sealed record LoadSettings
     /// <summary>The running target (engine host, or the baseline app for <c>baseline</c> and <c>echo</c>); null only for <c>compare</c>.</summary>
     public Uri? Url { get; init; }
 
+    /// <summary>
+    /// Every host given with <c>--url A,B,…</c> (the hosts of a cluster), <see cref="Url"/> first; bidders reconnect to
+    /// the next one in turn when theirs is gone. One entry for a single host; empty only for <c>compare</c>.
+    /// </summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);

@@ -17,7 +17,7 @@ public static partial class LoadSettingsParser
     private static readonly OptionSpec[] Specs =
     [
         new("scenario", "NAME", "hot-auction | many-auctions | watchers | baseline | echo | idle-memory | compare"),
-        new("url", "URL", "running target on loopback: the engine host; the load/Baseline app for baseline and echo (not for compare)"),
+        new("url", "URL[,URL…]", "running target on loopback: the engine host (several, comma-separated: the hosts of a cluster; bidders fail over to the next); the load/Baseline app for baseline and echo (not for compare)"),
         new("duration", "TIME", "measured duration, e.g. 30s, 2m (default 30s)"),
         new("warmup", "TIME", "warm-up before measuring, not counted (default 5s)"),
         new("bidders", "N", "bidder connections = closed-model copies, or echo copies (default 64; 4 with the demo suppliers)"),
@@ -164,13 +164,27 @@ public static partial class LoadSettingsParser
             }
 
             Uri? url = null;
+            List<Uri> urls = [];
             if (get("url") is { } urlText)
             {
-                if (!LoopbackUrl.TryParse(urlText, out url, out var urlError))
+                foreach (var part in urlText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    Error = urlError;
+                    if (!LoopbackUrl.TryParse(part, out var one, out var urlError))
+                    {
+                        Error = urlError;
+                        return null;
+                    }
+
+                    urls.Add(one);
+                }
+
+                if (urls.Count == 0)
+                {
+                    Error = "--url needs at least one URL.";
                     return null;
                 }
+
+                url = urls[0];
             }
             else if (scenario != "compare")
             {
@@ -184,6 +198,7 @@ public static partial class LoadSettingsParser
             {
                 Scenario = scenario,
                 Url = url,
+                Urls = urls,
                 RunId = runId,
                 ReportDirectory = get("report") ?? Path.Combine(Path.GetTempPath(), "compranet-load", $"{runId}-{scenario}"),
                 Duration = Duration("duration", TimeSpan.FromSeconds(30)),
