@@ -14,14 +14,14 @@ public sealed class CompraNetDatabase(DbDataSource dataSource, bool isPostgres)
     public bool IsPostgres { get; } = isPostgres;
 
     public object TimeParameter(DateTimeOffset at) =>
-        IsPostgres ? at.UtcDateTime : at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        IsPostgres ? at.UtcDateTime : Persistence.SqliteText.FromTimestamp(at);
 
     public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         reader.GetValue(ordinal) switch
         {
             DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
             DateTimeOffset dto => dto.ToUniversalTime(),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            string text => Persistence.SqliteText.ToTimestamp(text),
             var other => throw new InvalidCastException($"Not a time: {other}"),
         };
 
