@@ -86,10 +86,7 @@ public sealed class AuctionBook
     }
 
     /// <summary>The status every audience sees at <paramref name="now"/>; bids follow the same clock.</summary>
-    public AuctionStatus StatusAt(DateTimeOffset now) =>
-        Closed || now >= EndsAt ? AuctionStatus.Closed
-        : now < Terms.StartsAt ? AuctionStatus.Scheduled
-        : AuctionStatus.Open;
+    public AuctionStatus StatusAt(DateTimeOffset now) => AuctionRules.StatusAt(Closed, Terms.StartsAt, EndsAt, now);
 
     public void CountRefusal(string code) =>
         _refusalCounts[code] = _refusalCounts.GetValueOrDefault(code) + 1;

@@ -6,6 +6,15 @@ namespace CompraNet.AuctionGrains.Auctions;
 /// </summary>
 public static class AuctionRules
 {
+    /// <summary>
+    /// The phase every audience sees, and that bids are judged by: closed once the close is journaled or its time has
+    /// come (a bid at exactly the close is late), scheduled before the start, open in between.
+    /// </summary>
+    public static AuctionStatus StatusAt(bool closed, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now) =>
+        closed || now >= endsAt ? AuctionStatus.Closed
+        : now < startsAt ? AuctionStatus.Scheduled
+        : AuctionStatus.Open;
+
     /// <summary>The evaluated initial offers the auction starts from, in the order of the invitation.</summary>
     public static IReadOnlyList<AuctionEvent> Genesis(AuctionTerms terms, DateTimeOffset now)
     {

@@ -51,8 +51,5 @@ public sealed record AuctionSnapshot(
     /// <summary>Every audience's view as of <see cref="TakenAt"/>, built once per snapshot however many callers ask.</summary>
     internal AuctionViewSet Views => _views ??= new AuctionViewSet(this);
 
-    public AuctionStatus StatusAt(DateTimeOffset now) =>
-        Closed || now >= EndsAt ? AuctionStatus.Closed
-        : now < Terms.StartsAt ? AuctionStatus.Scheduled
-        : AuctionStatus.Open;
+    public AuctionStatus StatusAt(DateTimeOffset now) => AuctionRules.StatusAt(Closed, Terms.StartsAt, EndsAt, now);
 }

@@ -92,23 +92,21 @@ public sealed class AuctionBroadcaster(
     private Task SendAsync(AuctionBroadcast update)
     {
         var id = update.AuctionId;
-        var sends = new List<Task>(update.Suppliers.Count + 2)
+        var audiences = new List<(string Group, AuctionView View)>(update.Suppliers.Count + 2)
         {
-            hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Public)).AuctionUpdated(update.Public),
-            hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Officer)).AuctionUpdated(update.Officer),
+            (AuctionHub.GroupFor(id, Viewer.Public), update.Public),
+            (AuctionHub.GroupFor(id, Viewer.Officer), update.Officer),
         };
-        foreach (var (supplierId, view) in update.Suppliers)
-        {
-            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Supplier(supplierId))).AuctionUpdated(view));
-        }
+        audiences.AddRange(update.Suppliers.Select(s => (AuctionHub.GroupFor(id, Viewer.Supplier(s.Key)), s.Value)));
 
-        if (update.Closed)
+        var sends = new List<Task>(audiences.Count * (update.Closed ? 2 : 1));
+        foreach (var (group, view) in audiences)
         {
-            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Public)).AuctionClosed(update.Public));
-            sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Officer)).AuctionClosed(update.Officer));
-            foreach (var (supplierId, view) in update.Suppliers)
+            var clients = hub.Clients.Group(group);
+            sends.Add(clients.AuctionUpdated(view));
+            if (update.Closed)
             {
-                sends.Add(hub.Clients.Group(AuctionHub.GroupFor(id, Viewer.Supplier(supplierId))).AuctionClosed(view));
+                sends.Add(clients.AuctionClosed(view));
             }
         }
 
