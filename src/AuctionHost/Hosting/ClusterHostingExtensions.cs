@@ -118,7 +118,7 @@ public static class ClusterHostingExtensions
         membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
     }
 
-    private static ConfigurationOptions RedisConfiguration(IConfiguration configuration)
+    internal static ConfigurationOptions RedisConfiguration(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString(RedisConnectionName);
         ConfigurationOptions redis;

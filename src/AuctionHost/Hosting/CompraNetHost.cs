@@ -19,6 +19,7 @@ public static class CompraNetHost
         builder.AddAuctionSilo();
         builder.AddAuctionAuth();
         builder.AddAuctionRealtime();
+        builder.AddHostDirectory();
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
@@ -26,6 +27,7 @@ public static class CompraNetHost
 
         var app = builder.Build();
         app.UseAuctionHttp();
+        app.MapHostDirectory();
         app.MapAuthEndpoints();
         app.MapAuctionEndpoints();
         app.MapOpsEndpoints();

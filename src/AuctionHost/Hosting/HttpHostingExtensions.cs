@@ -48,6 +48,8 @@ public static class HttpHostingExtensions
             : Task.CompletedTask);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // Before authentication: a preflight carries no token (HostsHostingExtensions has the policy).
+        app.UseCors(HostsHostingExtensions.CorsPolicy);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -28,12 +28,14 @@ public sealed partial class LivePagesTests : IAsyncLifetime
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (bash .ci/run does).");
         _host = await RunningHost.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumFlags, // Playwright gives every launch a fresh temporary profile.
-        });
+        _browser = await LaunchAsync(_playwright);
+    }
+
+    /// <summary>Debian's headless chromium (Playwright gives every launch a fresh temporary profile).</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (bash .ci/run does).");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumFlags });
     }
 
     public async Task DisposeAsync()
@@ -56,7 +58,7 @@ public sealed partial class LivePagesTests : IAsyncLifetime
 
         await Assertions.Expect(supplier.Locator("#bid-result")).ToHaveAttributeAsync("data-status", "accepted");
         await Assertions.Expect(supplier.Locator("#my-rank")).ToHaveTextAsync("1");
-        await Assertions.Expect(officer.Locator("#ladder [data-supplier-id='supplier1']")).ToContainTextAsync(NineHundredThousand());
+        await Assertions.Expect(officer.Locator("#ladder [data-supplier-id='supplier1']")).ToContainTextAsync(Thousands(900_000));
         await Assertions.Expect(officer.Locator("#ladder tr[data-supplier-id]").First).ToHaveAttributeAsync("data-supplier-id", "supplier1");
     }
 
@@ -75,9 +77,12 @@ public sealed partial class LivePagesTests : IAsyncLifetime
         await Assertions.Expect(supplier.Locator("#my-rank")).ToHaveTextAsync("1");
     }
 
-    private async Task<IPage> SignInAsync(string username, string next)
+    private Task<IPage> SignInAsync(string username, string next) => SignInAsync(_browser, _host.BaseAddress, username, next);
+
+    /// <summary>A new browser context on <paramref name="host"/>, signed in as <paramref name="username"/>, on page <paramref name="next"/>.</summary>
+    internal static async Task<IPage> SignInAsync(IBrowser browser, Uri host, string username, string next)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/index.html?next={Uri.EscapeDataString(next)}");
         await page.Locator("#username").FillAsync(username);
@@ -87,6 +92,7 @@ public sealed partial class LivePagesTests : IAsyncLifetime
         return page;
     }
 
-    [GeneratedRegex(@"900[,.\u00a0\u202f ]?000")]
-    private static partial Regex NineHundredThousand();
+    /// <summary>A whole amount as any locale groups its thousands (1,000,000 · 1.000.000 · 1 000 000).</summary>
+    internal static Regex Thousands(decimal amount) =>
+        new(string.Join(@"[,.\u00a0\u202f ]?", decimal.Truncate(amount).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Split(',')));
 }

@@ -52,6 +52,33 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
     }
 
     [Fact]
+    public async Task StopHostHoldingLiveAuctionGracefully_BiddersOnBothHosts_NoAcknowledgedBidLostAndSurvivorTakesOver()
+    {
+        await using var cluster = await HostCluster.StartAsync(postgres);
+        var auctionId = await CrashScenario.CreateAuctionAsync(cluster[0].BaseAddress);
+        var holder = await cluster.HolderOfAsync(auctionId);
+        var survivor = holder == cluster[0] ? cluster[1] : cluster[0];
+        var bidders = new ClusterBidders();
+        using var stop = new CancellationTokenSource();
+        var bidding = bidders.BidUntilAsync([cluster[0], cluster[1]], auctionId, stop.Token);
+        await WaitUntilAsync(() => bidders.AcknowledgedThrough(holder) >= 100 && bidders.AcknowledgedThrough(survivor) >= 100);
+
+        var stoppingAt = Stopwatch.GetTimestamp();
+        var exitCode = await holder.StopAsync(Patience);
+        var stoppedIn = Stopwatch.GetElapsedTime(stoppingAt);
+        var exitedAt = Stopwatch.GetTimestamp();
+        await WaitUntilAsync(() => bidders.AcknowledgedAfter(exitedAt) >= 50);
+        await stop.CancelAsync();
+        await bidding;
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"graceful stop of the holder: exited {exitCode} in {stoppedIn.TotalMilliseconds:F0} ms; {bidders.Record.Acknowledged.Count} acknowledged, " +
+            $"{bidders.Resent} re-sent, refusals: {string.Join(", ", bidders.Record.Refusals.Select(r => $"{r.Key}={r.Value}"))}"));
+        Assert.Equal(0, exitCode);
+        await bidders.Record.VerifyTranscriptAsync(survivor.BaseAddress, auctionId);
+    }
+
+    [Fact]
     public async Task KillHostHoldingAuctionOneSecondBeforeClose_ClosesOnTimeOnSurvivorAndRefusesLateBids()
     {
         await using var cluster = await HostCluster.StartAsync(postgres);

@@ -45,11 +45,14 @@ export function showSessionExpired() {
   showPageMessage(t("auction.sessionExpired"), [[signInUrl({ expired: true }), t("auction.signInAgain")]]);
 }
 
-export function renderConnection(state) {
+// The connection badge; names the host when the page had to move to another host of the cluster.
+export function renderConnection(state, host) {
   const badge = $("#connection");
   badge.className = `conn conn-${state}`;
   badge.dataset.state = state;
-  setText("#connection-text", t(`conn.${state}`));
+  badge.dataset.host = host ?? "";
+  const moved = state === "connected" && host && host !== location.origin;
+  setText("#connection-text", moved ? `${t(`conn.${state}`)} ${t("conn.via", { host: new URL(host).host })}` : t(`conn.${state}`));
 }
 
 export function renderStatus(view) {

@@ -37,7 +37,7 @@ function main() {
   live = new AuctionLive(auctionId, {
     onView: renderView,
     onState: (state) => {
-      renderConnection(state);
+      renderConnection(state, live?.host);
       renderForm();
     },
     onJoined: () => {
@@ -48,7 +48,7 @@ function main() {
     onJoinError: (error) => showPageMessage(t("auction.joinFailed", { detail: hubErrorText(error) })),
     onSessionExpired: showSessionExpired,
   });
-  renderConnection(live.state);
+  renderConnection(live.state, live.host);
   startCountdown(live);
   live.start();
   renderAll();
@@ -56,7 +56,7 @@ function main() {
 
 function renderAll() {
   if (live?.view) renderView(live.view);
-  if (live) renderConnection(live.state);
+  if (live) renderConnection(live.state, live.host);
   renderPreview();
   renderResult();
   renderForm();

@@ -65,6 +65,7 @@ const dictionaries = {
     "conn.label": "Conexión",
     "conn.connecting": "conectando",
     "conn.connected": "conectado",
+    "conn.via": "vía {host}",
     "conn.reconnecting": "reconectando",
     "conn.disconnected": "desconectado",
 
@@ -305,6 +306,7 @@ const dictionaries = {
     "conn.label": "Connection",
     "conn.connecting": "connecting",
     "conn.connected": "connected",
+    "conn.via": "via {host}",
     "conn.reconnecting": "reconnecting",
     "conn.disconnected": "disconnected",
 

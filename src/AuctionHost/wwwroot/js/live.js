@@ -1,14 +1,18 @@
 // One auction's live connection to /hubs/auctions: joins (again after every reconnect), keeps the latest view by
 // sequence, and keeps the server's clock. Uses the SignalR browser client loaded as lib/signalr/signalr.min.js.
+import { currentHost, hasOtherHosts, hostUrl, pickHost, refreshHosts } from "./hosts.js";
 import { clearSession, getSession } from "./session.js";
 
 const signalR = globalThis.signalR;
 
 // Keep trying for as long as the page is open (a bidder must get back into a running auction), unless the
-// session is over: then the connection closes and the page asks to sign in again.
+// session is over: then the connection closes and the page asks to sign in again. In a cluster, two failed
+// reconnects to the same host end this connection, and the page carries on through another host that answers.
+const HOSTS_REFRESH_MS = 30000;
 const retryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
     if (isUnauthorized(retryReason) || !getSession()) return null;
+    if (retryReason && hasOtherHosts() && previousRetryCount >= 2) return null;
     return Math.min(10000, 500 * 2 ** Math.min(previousRetryCount, 5)) + Math.floor(Math.random() * 500);
   },
 };
@@ -38,6 +42,8 @@ export class AuctionLive {
   #startAttempts = 0;
   #joinAttempts = 0;
   #joinTimer = 0;
+  #hostsTimer = 0;
+  #connectionHost = null;
 
   // handlers: onView(view, previous), onState(state), onJoinError(error), onJoined(view, rejoin), onSessionExpired()
   constructor(auctionId, handlers) {
@@ -64,38 +70,58 @@ export class AuctionLive {
       this.handlers.onJoinError?.(new Error("SignalR client library not loaded"));
       return;
     }
-    this.#connection = new signalR.HubConnectionBuilder()
-      .withUrl("hubs/auctions", { accessTokenFactory: () => getSession()?.accessToken ?? "" })
+    this.#hostsTimer = setInterval(() => refreshHosts(), HOSTS_REFRESH_MS);
+    refreshHosts().finally(() => this.#connect());
+  }
+
+  // The host this page's connection goes through (its own origin unless it had to move).
+  get host() {
+    return this.#connectionHost ?? currentHost();
+  }
+
+  // One connection per host: moving to another host builds a new one with the same handlers.
+  #build(host) {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl(hostUrl("hubs/auctions"), {
+        accessTokenFactory: () => getSession()?.accessToken ?? "",
+        withCredentials: false, // tokens go in a header; other hosts accept this page's origin, never cookies
+      })
       .withAutomaticReconnect(retryPolicy)
       .configureLogging(signalR.LogLevel.Warning)
       .build();
+    const current = () => connection === this.#connection;
     // Handlers must return nothing: a returned value is sent back to the server as a client result.
-    this.#connection.on("AuctionUpdated", (view) => {
-      this.applyView(view);
+    connection.on("AuctionUpdated", (view) => {
+      if (current()) this.applyView(view);
     });
-    this.#connection.on("AuctionClosed", (view) => {
-      this.applyView(view);
+    connection.on("AuctionClosed", (view) => {
+      if (current()) this.applyView(view);
     });
-    this.#connection.onreconnecting(() => {
+    connection.onreconnecting(() => {
+      if (!current()) return;
       this.joined = false;
       this.#setState("reconnecting");
     });
-    this.#connection.onreconnected(() => {
+    connection.onreconnected(() => {
+      if (!current()) return;
       this.#setState("connected");
       this.#join(true);
     });
-    this.#connection.onclose((error) => {
+    connection.onclose((error) => {
+      if (!current()) return;
       this.joined = false;
       this.#setState("disconnected");
       if (isUnauthorized(error)) clearSession();
       this.#scheduleRestart();
     });
-    this.#connect();
+    this.#connection = connection;
+    this.#connectionHost = host;
   }
 
   stop() {
     this.#stopped = true;
     clearTimeout(this.#restartTimer);
+    clearInterval(this.#hostsTimer);
     this.#connection?.stop();
   }
 
@@ -124,11 +150,19 @@ export class AuctionLive {
       this.handlers.onSessionExpired?.();
       return;
     }
-    this.#setState(this.#startAttempts === 0 ? "connecting" : "reconnecting");
+    this.#setState(this.#startAttempts === 0 && this.view === null ? "connecting" : "reconnecting");
     try {
+      const host = await pickHost();
+      if (this.#stopped) return;
+      if (!this.#connection || host !== this.#connectionHost || this.#connection.state !== signalR.HubConnectionState.Disconnected) {
+        const previous = this.#connection;
+        this.#build(host);
+        previous?.stop();
+      }
       await this.#connection.start();
       this.#startAttempts = 0;
       this.#setState("connected");
+      refreshHosts();
       await this.#join(this.view !== null);
     } catch (error) {
       this.#startAttempts += 1;

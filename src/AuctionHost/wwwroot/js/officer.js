@@ -42,7 +42,7 @@ function main() {
   live = new AuctionLive(auctionId, {
     onView,
     onState: (state) => {
-      renderConnection(state);
+      renderConnection(state, live?.host);
       if ((state === "reconnecting" || state === "disconnected") && !wasDisconnected && live.view) {
         wasDisconnected = true;
         addLog(live.clock.now(), () => t("log.connectionLost"), "connection");
@@ -56,14 +56,14 @@ function main() {
     onJoinError: (error) => showPageMessage(t("auction.joinFailed", { detail: hubErrorText(error) })),
     onSessionExpired: showSessionExpired,
   });
-  renderConnection(live.state);
+  renderConnection(live.state, live.host);
   startCountdown(live);
   live.start();
 }
 
 function renderAll() {
   if (live?.view) renderView(live.view);
-  if (live) renderConnection(live.state);
+  if (live) renderConnection(live.state, live.host);
   renderLog();
   chart?.render(live?.view?.currency);
 }

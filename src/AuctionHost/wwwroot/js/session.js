@@ -1,4 +1,5 @@
 // The signed-in user's bearer token (sessionStorage: one tab, gone with it) and the REST calls that use it.
+import { hostUrl } from "./hosts.js";
 import { t } from "./i18n.js";
 
 const STORAGE_KEY = "compranet.session";
@@ -57,7 +58,7 @@ export async function apiFetch(path, { method = "GET", body, anonymous = false }
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(hostUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, "network", t("error.network"));
   }
