@@ -1,7 +1,11 @@
-// The procurement portal (plans, procedures, awards, OCDS) arrives in its own issue;
-// until then it only says where the live auctions are.
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => TypedResults.Text(
-    "CompraNet portal: not built yet. Live auctions run in src/AuctionHost (dotnet run --project src/AuctionHost)."));
-app.Run();
+using CompraNet.AuctionHost.Admin;
+using CompraNet.ProcurementPortal.Hosting;
+
+// Operator commands (`migrate`, `accounts ...`, `sanctions ...`) run instead of the portal, with the portal's schema too.
+if (await AdminCommands.TryRunAsync(args, [typeof(PortalHost).Assembly]) is { } exitCode)
+{
+    return exitCode;
+}
+
+await PortalHost.Build(args).RunAsync();
+return 0;

@@ -27,7 +27,8 @@ public static class AdminCommands
         """;
 
     /// <summary>Runs the command in <paramref name="args"/>; null when the arguments start the host instead.</summary>
-    public static async Task<int?> TryRunAsync(string[] args)
+    /// <param name="modules">Assemblies whose schema scripts <c>migrate</c> applies with the engine's (the portal's).</param>
+    public static async Task<int?> TryRunAsync(string[] args, IReadOnlyList<System.Reflection.Assembly>? modules = null)
     {
         if (args.Length == 0 || args[0] is not ("migrate" or "accounts" or "sanctions"))
         {
@@ -41,7 +42,7 @@ public static class AdminCommands
         var postgres = configuration.GetConnectionString(SiloHostingExtensions.PostgresConnectionName);
         try
         {
-            var applied = await SchemaMigrator.MigrateAsync(compraNet, postgres);
+            var applied = await SchemaMigrator.MigrateAsync(compraNet, postgres, modules: modules);
             if (words[0] == "migrate")
             {
                 Console.WriteLine(applied.Count == 0 ? "Schema is current." : $"Applied: {string.Join(", ", applied)}");

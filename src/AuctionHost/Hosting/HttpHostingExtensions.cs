@@ -32,7 +32,7 @@ public static class HttpHostingExtensions
         return builder;
     }
 
-    public static WebApplication UseAuctionHttp(this WebApplication app)
+    public static WebApplication UseAuctionHttp(this WebApplication app, bool defaultFiles = true)
     {
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
@@ -46,7 +46,11 @@ public static class HttpHostingExtensions
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
             ? Problems.Of(StatusCodes.Status415UnsupportedMediaType, "invalid", "Send the body as application/json.").ExecuteAsync(context.HttpContext)
             : Task.CompletedTask);
-        app.UseDefaultFiles();
+        if (defaultFiles)
+        {
+            app.UseDefaultFiles();
+        }
+
         app.UseStaticFiles();
         // Before authentication: a preflight carries no token (HostsHostingExtensions has the policy).
         app.UseCors(HostsHostingExtensions.CorsPolicy);

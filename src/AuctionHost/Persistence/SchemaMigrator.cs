@@ -1,3 +1,4 @@
+using System.Reflection;
 using CompraNet.AuctionHost.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -7,6 +8,8 @@ namespace CompraNet.AuctionHost.Persistence;
 /// <summary>
 /// Applies the versioned SQL scripts embedded under <c>Persistence/Schema/{Sqlite|Postgres}/NNN_name.sql</c>
 /// and records each in <c>schema_migrations</c>. Safe to run at every start: applied versions are skipped.
+/// Other assemblies (the portal) add their own scripts the same way, under the same resource names, with
+/// versions of their own range (the portal's start at 101): one table, one order, one transaction.
 /// </summary>
 /// <remarks>
 /// Run it before the silo starts: the Orleans grain storage reads its queries from <c>OrleansQuery</c> at
@@ -27,7 +30,7 @@ public static class SchemaMigrator
     /// </summary>
     /// <returns>The scripts applied by this call, in order (empty when the schema was current).</returns>
     public static async Task<IReadOnlyList<string>> MigrateAsync(
-        CompraNetOptions options, string? postgresConnectionString, CancellationToken cancellationToken = default)
+        CompraNetOptions options, string? postgresConnectionString, CancellationToken cancellationToken = default, IReadOnlyList<Assembly>? modules = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.IsPostgres)
@@ -39,15 +42,15 @@ public static class SchemaMigrator
             }
 
             await using var dataSource = NpgsqlDataSource.Create(postgresConnectionString);
-            return await MigratePostgresAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            return await MigratePostgresAsync(dataSource, cancellationToken, modules).ConfigureAwait(false);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(options.SqlitePath)!); // SqlitePath is a full path
-        return await MigrateSqliteAsync(new SqliteDataSource(options.SqlitePath), cancellationToken).ConfigureAwait(false);
+        return await MigrateSqliteAsync(new SqliteDataSource(options.SqlitePath), cancellationToken, modules).ConfigureAwait(false);
     }
 
     public static async Task<IReadOnlyList<string>> MigrateSqliteAsync(
-        SqliteDataSource dataSource, CancellationToken cancellationToken = default)
+        SqliteDataSource dataSource, CancellationToken cancellationToken = default, IReadOnlyList<Assembly>? modules = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +94,7 @@ public static class SchemaMigrator
         }
 
         var appliedNow = new List<string>();
-        foreach (var script in LoadScripts("Sqlite").Where(s => !applied.Contains(s.Version)))
+        foreach (var script in LoadScripts("Sqlite", modules).Where(s => !applied.Contains(s.Version)))
         {
             await using (var run = connection.CreateCommand())
             {
@@ -118,7 +121,7 @@ public static class SchemaMigrator
     }
 
     public static async Task<IReadOnlyList<string>> MigratePostgresAsync(
-        NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken = default, IReadOnlyList<Assembly>? modules = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -150,7 +153,7 @@ public static class SchemaMigrator
         }
 
         var appliedNow = new List<string>();
-        foreach (var script in LoadScripts("Postgres").Where(s => !applied.Contains(s.Version)))
+        foreach (var script in LoadScripts("Postgres", modules).Where(s => !applied.Contains(s.Version)))
         {
             // No parameters: the script runs as written (the @names inside the Orleans queries stay text).
             await using (var run = new NpgsqlCommand(script.Sql, connection, transaction))
@@ -174,7 +177,8 @@ public static class SchemaMigrator
     }
 
     /// <summary>The PostgreSQL scripts not yet applied (all of them on an empty database); migrating is left to <c>migrate</c>.</summary>
-    public static async Task<IReadOnlyList<string>> PendingPostgresAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> PendingPostgresAsync(
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken = default, IReadOnlyList<Assembly>? modules = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var applied = new HashSet<int>();
@@ -191,27 +195,29 @@ public static class SchemaMigrator
             }
         }
 
-        return [.. LoadScripts("Postgres").Where(s => !applied.Contains(s.Version)).Select(s => s.Name)];
+        return [.. LoadScripts("Postgres", modules).Where(s => !applied.Contains(s.Version)).Select(s => s.Name)];
     }
 
-    /// <summary>The embedded scripts of one database, ordered by their numeric prefix.</summary>
-    internal static IReadOnlyList<SchemaScript> LoadScripts(string database)
+    /// <summary>The embedded scripts of one database, this assembly's and the modules', ordered by their numeric prefix.</summary>
+    internal static IReadOnlyList<SchemaScript> LoadScripts(string database, IReadOnlyList<Assembly>? modules = null)
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
         var prefix = $"{ResourcePrefix}{database}/";
         var scripts = new List<SchemaScript>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var assembly in new[] { typeof(SchemaMigrator).Assembly }.Concat(modules ?? []).Distinct())
         {
-            var name = Path.GetFileNameWithoutExtension(resource[prefix.Length..]);
-            var separator = name.IndexOf('_', StringComparison.Ordinal);
-            if (separator <= 0 || !int.TryParse(name.AsSpan(0, separator), out var version))
+            foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                throw new InvalidOperationException($"Schema script '{resource}' must be named NNN_description.sql.");
-            }
+                var name = Path.GetFileNameWithoutExtension(resource[prefix.Length..]);
+                var separator = name.IndexOf('_', StringComparison.Ordinal);
+                if (separator <= 0 || !int.TryParse(name.AsSpan(0, separator), out var version))
+                {
+                    throw new InvalidOperationException($"Schema script '{resource}' of {assembly.GetName().Name} must be named NNN_description.sql.");
+                }
 
-            using var stream = assembly.GetManifestResourceStream(resource)!; // listed by GetManifestResourceNames
-            using var text = new StreamReader(stream);
-            scripts.Add(new SchemaScript(version, name, text.ReadToEnd()));
+                using var stream = assembly.GetManifestResourceStream(resource)!; // listed by GetManifestResourceNames
+                using var text = new StreamReader(stream);
+                scripts.Add(new SchemaScript(version, name, text.ReadToEnd()));
+            }
         }
 
         if (scripts.Count == 0)
@@ -222,7 +228,7 @@ public static class SchemaMigrator
         var duplicate = scripts.GroupBy(s => s.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Two {database} schema scripts share version {duplicate.Key}.");
+            throw new InvalidOperationException($"Two {database} schema scripts share version {duplicate.Key}: {string.Join(", ", duplicate.Select(s => s.Name))}.");
         }
 
         return [.. scripts.OrderBy(s => s.Version)];

@@ -1,0 +1,22 @@
+using CompraNet.AuctionHost.Hosting;
+
+namespace CompraNet.ProcurementPortal.Hosting;
+
+/// <summary>
+/// Builds the portal. Embedded mode (the default) co-hosts the auction engine in this process on one SQLite file;
+/// with PostgreSQL or in cluster mode the portal reaches the auction hosts as an Orleans client.
+/// </summary>
+public static class PortalHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PortalHost).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddSingleton(new SchemaModule(typeof(PortalHost).Assembly));
+        builder.AddAuctionEngine();
+        var app = builder.Build();
+        app.MapAuctionEngine(defaultFiles: false);
+        app.MapGet("/", () => TypedResults.Text("CompraNet portal"));
+        return app;
+    }
+}
