@@ -14,8 +14,10 @@ public static class PortalHost
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(new SchemaModule(typeof(PortalHost).Assembly));
         builder.AddAuctionEngine();
+        builder.AddPortalFeatures();
         var app = builder.Build();
         app.MapAuctionEngine(defaultFiles: false);
+        app.MapPortalFeatures();
         app.MapGet("/", () => TypedResults.Text("CompraNet portal"));
         return app;
     }

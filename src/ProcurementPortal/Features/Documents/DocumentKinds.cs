@@ -1,0 +1,23 @@
+namespace CompraNet.ProcurementPortal.Features.Documents;
+
+/// <summary>Kinds of document, with their OCDS documentType where one fits.</summary>
+public static class DocumentKinds
+{
+    public const string CallForBids = "call-for-bids";
+    public const string Clarifications = "clarifications";
+    public const string OpeningMinutes = "opening-minutes";
+    public const string AwardDecision = "award-decision";
+    public const string AnnualPlan = "annual-plan";
+    public const string DirectAwardJustification = "direct-award-justification";
+
+    public static string OcdsType(string kind) => kind switch
+    {
+        CallForBids => "tenderNotice",
+        Clarifications => "clarifications",
+        OpeningMinutes => "evaluationReports",
+        AwardDecision => "awardNotice",
+        AnnualPlan => "procurementPlan",
+        DirectAwardJustification => "tenderNotice",
+        _ => "tenderNotice",
+    };
+}

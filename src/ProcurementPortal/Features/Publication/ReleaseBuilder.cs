@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Procedures;
+using CompraNet.ProcurementPortal.Features.Suppliers;
+using Microsoft.Extensions.Options;
+
+namespace CompraNet.ProcurementPortal.Features.Publication;
+
+/// <summary>
+/// Builds the OCDS 1.1 release of a procedure as it stands: every release is complete (planning, tender and what
+/// follows), so the latest release is also the compiled state. Only what is public goes in: a sealed offer, an
+/// internal note or who asked a question never does.
+/// </summary>
+public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly PublicationOptions _options = options.Value;
+
+    public string OcidPrefix => _options.OcidPrefix;
+
+    public string OcidFor(string procedureId) => $"{_options.OcidPrefix}-{procedureId}";
+
+    public static string ReleaseIdFor(string ocid, int number) => $"{ocid}-{number.ToString("0000", CultureInfo.InvariantCulture)}";
+
+    public JsonObject Build(ReleaseContext context, string releaseId)
+    {
+        var procedure = context.Procedure;
+        var buyer = Party(BuyerId(context.Unit.Id), $"{context.Unit.Name} ({context.Unit.Institution})");
+        var release = new JsonObject
+        {
+            ["ocid"] = procedure.Ocid,
+            ["id"] = releaseId,
+            ["date"] = Time(context.Date),
+            ["tag"] = new JsonArray([.. context.Tags.Select(t => (JsonNode)t)]),
+            ["initiationType"] = "tender",
+            ["language"] = "es",
+            ["cycle"] = procedure.FiscalYear,
+            ["parties"] = Parties(context, buyer),
+            ["buyer"] = buyer.DeepClone(),
+            ["planning"] = Planning(context),
+            ["tender"] = Tender(context, buyer),
+        };
+        return release;
+    }
+
+    public static string BuyerId(string unitId) => $"MX-UC-{unitId}";
+
+    public static string SupplierPartyId(RegisteredSupplier supplier) => $"MX-RFC-{supplier.Rfc}";
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonObject Party(string id, string name) => new() { ["id"] = id, ["name"] = name };
+
+    private static JsonArray Parties(ReleaseContext context, JsonObject buyer)
+    {
+        var parties = new JsonArray
+        {
+            new JsonObject
+            {
+                ["id"] = buyer["id"]!.GetValue<string>(),
+                ["name"] = buyer["name"]!.GetValue<string>(),
+                ["identifier"] = new JsonObject { ["scheme"] = "MX-UC", ["id"] = context.Unit.Id, ["legalName"] = context.Unit.Institution },
+                ["roles"] = new JsonArray("buyer", "procuringEntity"),
+            },
+        };
+        // Invited suppliers are named in the call (restricted invitation, direct award); an open tender names no one
+        // before the opening.
+        foreach (var supplier in context.InvitedSuppliers)
+        {
+            parties.Add(new JsonObject
+            {
+                ["id"] = SupplierPartyId(supplier),
+                ["name"] = supplier.LegalName,
+                ["identifier"] = new JsonObject { ["scheme"] = "MX-RFC", ["id"] = supplier.Rfc, ["legalName"] = supplier.LegalName },
+                ["roles"] = new JsonArray("tenderer"),
+                ["details"] = new JsonObject { ["scale"] = supplier.IsSme ? "sme" : "large" },
+            });
+        }
+
+        return parties;
+    }
+
+    private static JsonObject Planning(ReleaseContext context)
+    {
+        var line = context.Line;
+        return new JsonObject
+        {
+            ["rationale"] = $"Programa anual de adquisiciones {context.Procedure.FiscalYear}, línea {line.LineNo}: {line.Description}",
+            ["budget"] = new JsonObject
+            {
+                ["id"] = line.BudgetKey,
+                ["description"] = $"Partida {line.BudgetKey}",
+                ["amount"] = Value(line.EstimatedAmount, line.Currency),
+            },
+        };
+    }
+
+    private JsonObject Tender(ReleaseContext context, JsonObject buyer)
+    {
+        var procedure = context.Procedure;
+        var tender = new JsonObject
+        {
+            ["id"] = procedure.Id,
+            ["title"] = procedure.Title,
+            ["description"] = procedure.Description,
+            ["status"] = ProcedureStatus.OcdsTenderStatus(procedure.Status),
+            ["procuringEntity"] = buyer.DeepClone(),
+            ["items"] = new JsonArray([.. procedure.Items.Select(Item)]),
+            ["value"] = Value(procedure.EstimatedAmount, procedure.Currency),
+            ["procurementMethod"] = ProcedureType.OcdsMethod(procedure.Type),
+            ["procurementMethodDetails"] = MethodDetails(procedure.Type),
+            ["mainProcurementCategory"] = procedure.Category,
+            ["submissionMethod"] = procedure.Auction is null ? new JsonArray("electronicSubmission") : new JsonArray("electronicSubmission", "electronicAuction"),
+        };
+        if (procedure.LegalGround is { } ground)
+        {
+            tender["procurementMethodRationale"] = $"{DirectAwardGrounds.All[ground]} {procedure.Justification}".Trim();
+        }
+
+        if (procedure.Timetable is { } t)
+        {
+            var start = procedure.PublishedAt ?? context.Date;
+            tender["tenderPeriod"] = new JsonObject { ["startDate"] = Time(start), ["endDate"] = Time(t.SubmissionDeadline) };
+            if (t.ClarificationMeeting is { } meeting)
+            {
+                tender["enquiryPeriod"] = new JsonObject { ["startDate"] = Time(start), ["endDate"] = Time(meeting) };
+            }
+
+            tender["awardPeriod"] = new JsonObject { ["startDate"] = Time(t.Opening), ["endDate"] = Time(t.Award) };
+        }
+
+        if (!procedure.Lots.IsDefaultOrEmpty)
+        {
+            tender["lots"] = new JsonArray([.. procedure.Lots.Select(l => (JsonNode)new JsonObject
+            {
+                ["id"] = l.Id,
+                ["title"] = l.Title,
+                ["status"] = ProcedureStatus.OcdsTenderStatus(procedure.Status),
+                ["value"] = Value(l.EstimatedAmount, procedure.Currency),
+            })]);
+        }
+
+        if (procedure.Auction is { } auction)
+        {
+            tender["techniques"] = new JsonObject
+            {
+                ["hasElectronicAuction"] = true,
+                ["electronicAuction"] = new JsonObject
+                {
+                    ["description"] = AuctionDescription(auction),
+                },
+            };
+        }
+
+        if (context.InvitedSuppliers.Count > 0)
+        {
+            tender["tenderers"] = new JsonArray([.. context.InvitedSuppliers.Select(s => (JsonNode)Party(SupplierPartyId(s), s.LegalName))]);
+        }
+
+        var documents = context.Documents.Where(d => d.Public).Select(Document).ToArray();
+        if (documents.Length > 0)
+        {
+            tender["documents"] = new JsonArray(documents);
+        }
+
+        return tender;
+    }
+
+    private JsonNode Document(PortalDocument document)
+    {
+        var latest = document.Latest;
+        return new JsonObject
+        {
+            ["id"] = document.Id,
+            ["documentType"] = DocumentKinds.OcdsType(document.Kind),
+            ["title"] = document.Title,
+            ["description"] = $"Versión {latest.Version}. SHA-256 {latest.Sha256}. {latest.Note}".Trim(),
+            ["url"] = $"{_options.PublicUrl.TrimEnd('/')}/documentos/{Uri.EscapeDataString(document.Id)}/{latest.Version}",
+            ["datePublished"] = Time(document.Versions[0].CreatedAt),
+            ["dateModified"] = Time(latest.CreatedAt),
+            ["format"] = latest.ContentType.Split(';')[0],
+            ["language"] = "es",
+        };
+    }
+
+    private static JsonNode Item(ProcedureItem item)
+    {
+        var node = new JsonObject
+        {
+            ["id"] = item.Id,
+            ["description"] = item.Description,
+            ["classification"] = new JsonObject { ["scheme"] = "CUCOP", ["id"] = item.Cucop },
+            ["quantity"] = item.Quantity,
+            ["unit"] = new JsonObject { ["name"] = item.Unit },
+        };
+        if (item.LotId is { } lot)
+        {
+            node["relatedLot"] = lot;
+        }
+
+        return node;
+    }
+
+    private static string AuctionDescription(AuctionPlan auction)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"Subasta inversa electrónica entre las ofertas solventes: {auction.DurationMinutes} minutos, decremento mínimo {auction.MinStepPercent}% del mejor precio propio");
+        return auction.SoftCloseWindowMinutes > 0
+            ? text + string.Create(CultureInfo.InvariantCulture, $", cierre extendido {auction.SoftCloseExtensionMinutes} min si hay puja en los últimos {auction.SoftCloseWindowMinutes} min.")
+            : text + ".";
+    }
+
+    private static JsonObject Value(decimal amount, string currency) => new() { ["amount"] = amount, ["currency"] = currency };
+
+    private static string MethodDetails(string type) => type switch
+    {
+        ProcedureType.OpenNational => "Licitación pública nacional",
+        ProcedureType.OpenInternational => "Licitación pública internacional",
+        ProcedureType.Restricted => "Invitación a cuando menos tres personas",
+        _ => "Adjudicación directa",
+    };
+}

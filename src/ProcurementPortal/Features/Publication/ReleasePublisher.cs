@@ -1,0 +1,38 @@
+using System.Data.Common;
+using System.Globalization;
+using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Plans;
+using CompraNet.ProcurementPortal.Features.Procedures;
+using CompraNet.ProcurementPortal.Features.Suppliers;
+using CompraNet.ProcurementPortal.Features.Units;
+using CompraNet.ProcurementPortal.Persistence;
+
+namespace CompraNet.ProcurementPortal.Features.Publication;
+
+/// <summary>
+/// Publishes the OCDS release of a procedure's change inside the transaction that makes the change, so the portal
+/// never shows a state that has no release, nor a release of a state that was rolled back.
+/// </summary>
+public sealed class ReleasePublisher(ReleaseBuilder builder, ReleaseStore releases, PlanStore plans, SupplierStore suppliers, DocumentStore documents)
+{
+    public string OcidFor(string procedureId) => builder.OcidFor(procedureId);
+
+    public async Task PublishAsync(DbConnection connection, DbTransaction transaction, Procedure procedure, BuyingUnit unit, IReadOnlyList<string> tags, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var plan = await plans.FindAsync(connection, transaction, procedure.PlanId, cancellationToken)
+            ?? throw new InvalidOperationException($"Plan {procedure.PlanId} of {procedure.Id} is missing.");
+        var line = plan.Line(procedure.PlanLineNo) ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of {plan.Id} is missing.");
+        var invited = await suppliers.FindManyAsync(procedure.InvitedSuppliers, cancellationToken);
+        var docs = await documents.ListAsync(connection, transaction, "procedure", procedure.Id, includeInternal: false, cancellationToken);
+        int number;
+        await using (var count = PortalDb.Command(connection, transaction, "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid"))
+        {
+            PortalDb.Add(count, "@ocid", procedure.Ocid);
+            number = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
+        }
+
+        var releaseId = ReleaseBuilder.ReleaseIdFor(procedure.Ocid, number);
+        var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, docs, tags, at), releaseId);
+        await releases.AppendAsync(connection, transaction, releaseId, procedure.Ocid, at, tags, release.ToJsonString(ReleaseBuilder.Json), cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Plans;
+using CompraNet.ProcurementPortal.Features.Procedures;
+using CompraNet.ProcurementPortal.Features.Publication;
+using CompraNet.ProcurementPortal.Features.Suppliers;
+using CompraNet.ProcurementPortal.Features.Units;
+using CompraNet.ProcurementPortal.Persistence;
+
+namespace CompraNet.ProcurementPortal.Hosting;
+
+/// <summary>The portal's features: stores over the shared database, the services that run the cycle, OCDS publication.</summary>
+public static class PortalHostingExtensions
+{
+    public static WebApplicationBuilder AddPortalFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicationOptions>().BindConfiguration(PublicationOptions.SectionName)
+            .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.OcidPrefix, "^ocds-[a-z0-9]{6}$"), "CompraNet:Publication:OcidPrefix is 'ocds-' and six lower-case letters or digits.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ProcedureOptions>().BindConfiguration(ProcedureOptions.SectionName);
+        builder.Services.AddSingleton<PortalDb>();
+        builder.Services.AddSingleton<UnitStore>();
+        builder.Services.AddSingleton<SupplierStore>();
+        builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<ProcedureStore>();
+        builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton<ReleaseStore>();
+        builder.Services.AddSingleton<ReleaseBuilder>();
+        builder.Services.AddSingleton<ReleasePublisher>();
+        builder.Services.AddSingleton<PackageBuilder>();
+        builder.Services.AddSingleton<PortalActors>();
+        builder.Services.AddSingleton<PlanService>();
+        builder.Services.AddSingleton<ProcedureService>();
+        return builder;
+    }
+
+    public static WebApplication MapPortalFeatures(this WebApplication app)
+    {
+        app.MapPlanEndpoints();
+        app.MapProcedureEndpoints();
+        app.MapOcdsEndpoints();
+        return app;
+    }
+}

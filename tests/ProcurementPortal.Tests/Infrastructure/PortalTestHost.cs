@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using CompraNet.AuctionHost.Accounts;
+using CompraNet.AuctionHost.Http;
+using CompraNet.ProcurementPortal.Features.Suppliers;
+using CompraNet.ProcurementPortal.Features.Units;
+using CompraNet.ProcurementPortal.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CompraNet.ProcurementPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (Kestrel on a free loopback port, the co-hosted engine with its own silo) started in this process as
+/// Program.cs starts it: embedded SQLite in a temporary folder, or PostgreSQL when a connection string is given.
+/// Demo data is off: each test class creates the units, officials and suppliers it needs through <see cref="SeedAsync"/>.
+/// </summary>
+public sealed class PortalTestHost : IAsyncDisposable
+{
+    public const string Password = "Test-pass-1";
+
+    public static readonly JsonSerializerOptions Json = JsonDefaults.Create();
+
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private PortalTestHost(WebApplication app, Uri baseAddress, string directory)
+    {
+        _app = app;
+        _directory = directory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PortalTestHost> StartAsync(string? postgres = null, IDictionary<string, string?>? settings = null)
+    {
+        var port = FreePort();
+        var directory = Directory.CreateTempSubdirectory("compranet-portal-").FullName;
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["CompraNet:DataDirectory"] = directory,
+            ["CompraNet:DemoData"] = "false",
+            ["CompraNet:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CompraNet:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CompraNet:ServiceId"] = $"portal-test-{Guid.NewGuid():N}"[..24],
+            ["CompraNet:Publication:PublicUrl"] = $"http://127.0.0.1:{port}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (postgres is not null)
+        {
+            values["CompraNet:Storage"] = "postgres";
+            values["ConnectionStrings:Postgres"] = postgres;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var app = PortalHost.Build([.. values.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")]);
+        await app.StartAsync();
+        return new PortalTestHost(app, new Uri($"http://127.0.0.1:{port}"), directory);
+    }
+
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>Two units (UC-A with officials officerA and coordA; UC-B with officerB), suppliers s1…s5, an auditor and an unattached officer.</summary>
+    public async Task SeedAsync()
+    {
+        var accounts = Service<AccountStore>();
+        var units = Service<UnitStore>();
+        var suppliers = Service<SupplierStore>();
+        await units.AddAsync(new BuyingUnit("UC-A", "Coordinación de Abastecimiento A", "Instituto de Salud A", 30));
+        await units.AddAsync(new BuyingUnit("UC-B", "Dirección de Compras B", "Secretaría B", 30));
+        foreach (var (username, role, unit) in new[] { ("officerA", Roles.Officer, "UC-A"), ("coordA", Roles.Coordinator, "UC-A"), ("officerB", Roles.Officer, "UC-B") })
+        {
+            await accounts.CreateAsync(username, Password, role, username);
+            await units.SetOfficialAsync(username, unit, "Jefe de adquisiciones");
+        }
+
+        await accounts.CreateAsync("loneOfficer", Password, Roles.Officer, "Officer without a unit");
+        await accounts.CreateAsync("auditor1", Password, Roles.Auditor, "Auditor");
+        for (var i = 1; i <= 5; i++)
+        {
+            await accounts.CreateAsync($"s{i}", Password, Roles.Supplier, $"Proveedor {i}");
+            await suppliers.AddAsync(new RegisteredSupplier($"s{i}", $"Proveedor {i} S.A. de C.V.", $"PRO0{i}0101AB{i}", i % 2 == 0, "MX"));
+        }
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<HttpClient> ClientAsync(string username)
+    {
+        using var anonymous = Client();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return Client(token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
