@@ -1,3 +1,4 @@
+using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Plans;
@@ -31,6 +32,8 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<PortalActors>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ProcedureService>();
+        builder.Services.AddSingleton<QuestionStore>();
+        builder.Services.AddSingleton<ClarificationService>();
         return builder;
     }
 
@@ -38,6 +41,7 @@ public static class PortalHostingExtensions
     {
         app.MapPlanEndpoints();
         app.MapProcedureEndpoints();
+        app.MapClarificationEndpoints();
         app.MapOcdsEndpoints();
         return app;
     }
