@@ -9,7 +9,8 @@ namespace CompraNet.AuctionLoad.Scenarios;
 /// Thousands of public connections watch one hot auction while its bidders bid at a fixed rate (open model). Each
 /// pushed view is timed from its <c>serverTime</c> (stamped by the engine for the batch that made it durable) to its
 /// receipt here: delivery lag, on one machine and one clock. Views coalesce to the latest under load, by design, so
-/// deliveries per watcher can be fewer than accepted bids.
+/// deliveries per watcher can be fewer than accepted bids. With several hosts (<c>--url A,B</c>) watchers and bidders
+/// fail over to the next host when theirs is gone; the watchers' reconnections are figures of the result.
 /// </summary>
 public sealed class WatchersScenario(LoadTarget target, LoadSettings settings) : IScenario
 {
@@ -23,12 +24,13 @@ public sealed class WatchersScenario(LoadTarget target, LoadSettings settings) :
         var auctionId = (await AuctionSetup.CreateAsync(target, officer, [plan], 1, null, cancellationToken))[0];
 
         var deliveries = new Measurement("deliveries");
+        var reconnects = new ReconnectCounter();
         var watchers = new List<IWatcherConnection>(settings.Watchers);
         using var keepAlive = new CancellationTokenSource();
         var pinging = Task.CompletedTask;
         try
         {
-            await ConnectWatchersAsync(auctionId, deliveries, watchers, cancellationToken);
+            await ConnectWatchersAsync(auctionId, deliveries, reconnects, watchers, cancellationToken);
             pinging = KeepAliveAsync(watchers, keepAlive.Token);
             await using var pool = await BidderPool.ConnectAsync(target, [.. suppliers.Take(settings.Bidders)], settings.ConnectConcurrency, cancellationToken);
             var copies = pool.Bidders.Select(b => new BiddingCopy(b, [new BidLane(auctionId, AuctionPlan.CeilingPrice, AuctionPlan.MinStep)])).ToArray();
@@ -46,6 +48,10 @@ public sealed class WatchersScenario(LoadTarget target, LoadSettings settings) :
                     ["bidders"] = copies.Length,
                     ["acceptedBidsPerSecond"] = Math.Round(bidResult.Rps, 1),
                     ["updatesPerWatcherPerSecond"] = Math.Round(delivered.Rps / settings.Watchers, 2),
+                    ["reconnects"] = reconnects.Reconnects,
+                    ["failedConnectAttempts"] = reconnects.FailedAttempts,
+                    ["bidderReconnects"] = pool.Reconnects.Reconnects,
+                    ["bidderFailedConnectAttempts"] = pool.Reconnects.FailedAttempts,
                 },
                 [$"auction {auctionId}; watchers joined as the public ({settings.WatcherClient} client); lag = receipt time - view serverTime (ms precision)"]);
         }
@@ -58,11 +64,14 @@ public sealed class WatchersScenario(LoadTarget target, LoadSettings settings) :
         }
     }
 
-    private async Task ConnectWatchersAsync(string auctionId, Measurement deliveries, List<IWatcherConnection> watchers, CancellationToken cancellationToken)
+    private async Task ConnectWatchersAsync(string auctionId, Measurement deliveries, ReconnectCounter reconnects, List<IWatcherConnection> watchers,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var created = Enumerable.Range(0, settings.Watchers)
-            .Select(IWatcherConnection (_) => settings.WatcherClient == "signalr" ? new WatcherConnection(target, deliveries) : new LeanWatcherConnection(target, deliveries))
+            .Select(IWatcherConnection (_) => settings.WatcherClient == "signalr"
+                ? new WatcherConnection(target, deliveries, reconnects)
+                : new LeanWatcherConnection(target, deliveries, reconnects))
             .ToArray();
         watchers.AddRange(created);
         var connected = 0;

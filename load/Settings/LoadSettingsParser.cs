@@ -17,7 +17,7 @@ public static partial class LoadSettingsParser
     private static readonly OptionSpec[] Specs =
     [
         new("scenario", "NAME", "hot-auction | many-auctions | watchers | baseline | echo | idle-memory | compare"),
-        new("url", "URL[,URL…]", "running target on loopback: the engine host (several, comma-separated: the hosts of a cluster; bidders fail over to the next); the load/Baseline app for baseline and echo (not for compare)"),
+        new("url", "URL[,URL…]", "running target on loopback: the engine host (several, comma-separated: the hosts of a cluster; bidders and watchers fail over to the next); the load/Baseline app for baseline and echo (not for compare)"),
         new("duration", "TIME", "measured duration, e.g. 30s, 2m (default 30s)"),
         new("warmup", "TIME", "warm-up before measuring, not counted (default 5s)"),
         new("bidders", "N", "bidder connections = closed-model copies, or echo copies (default 64; 4 with the demo suppliers)"),

@@ -12,63 +12,162 @@ namespace CompraNet.AuctionLoad.Targets;
 /// records separated by 0x1E) and reads only each pushed view's <c>serverTime</c>. Thousands of these share two
 /// cores with the host, so the tool spends per message a buffer scan and one time parse instead of a full client
 /// pipeline; the lag it measures is then mostly the server's. <see cref="WatcherConnection"/> is the library equivalent.
+/// With several hosts (<c>--url A,B</c>) a lost connection is replaced through <see cref="WatcherFailover"/>: a new
+/// socket to the next host, handshake, the same Join, then the same receive loop on it; the loop itself is unchanged.
 /// </summary>
-public sealed class LeanWatcherConnection(LoadTarget target, Measurement deliveries) : IWatcherConnection
+public sealed class LeanWatcherConnection(LoadTarget target, Measurement deliveries, ReconnectCounter reconnects) : IWatcherConnection
 {
     private const byte RecordSeparator = 0x1e;
 
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
 
-    private readonly ClientWebSocket _socket = new();
+    private readonly WatcherFailover _failover = WatcherFailover.For(target, reconnects, webSocketScheme: true);
     private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _receiving = Task.CompletedTask;
+    private byte[] _join = [];
+
+    // Replaced by a failover while KeepAliveAsync may be pinging the old one, hence volatile; only RunAsync writes it.
+    private volatile ClientWebSocket? _socket;
+
+    // The Join of the socket being connected; its receive loop completes it. One receive loop runs at a time.
+    private TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _running = Task.CompletedTask;
 
     public async Task StartAsync(string auctionId, CancellationToken cancellationToken)
     {
-        var url = new UriBuilder(target.Hub("hubs/auctions")) { Scheme = target.Url.Scheme == "https" ? "wss" : "ws" }.Uri;
-        await _socket.ConnectAsync(url, cancellationToken);
-        await _socket.SendAsync(Handshake, WebSocketMessageType.Text, true, cancellationToken);
-        _receiving = Task.Run(ReceiveAsync, CancellationToken.None);
-        var join = Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(auctionId)}]}}\u001e");
-        await _socket.SendAsync(join, WebSocketMessageType.Text, true, cancellationToken);
-        await _joined.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        _join = Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(auctionId)}]}}\u001e");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var link = await ConnectAsync(_failover.FirstHub, timeout.Token);
+        _socket = link.Socket;
+        _running = RunAsync(link);
     }
 
     public async Task KeepAliveAsync(CancellationToken cancellationToken)
     {
-        if (_socket.State == WebSocketState.Open)
+        var socket = _socket;
+        if (socket?.State != WebSocketState.Open)
         {
-            await _socket.SendAsync(Ping, WebSocketMessageType.Text, true, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await socket.SendAsync(Ping, WebSocketMessageType.Text, true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The socket went away under the ping (a failover is replacing it): the next tick pings its successor.
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try
+        if (_socket is { } socket)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_socket.State == WebSocketState.Open)
+            try
             {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                }
             }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
+
+            socket.Abort();
         }
 
-        _socket.Abort();
-        await _receiving;
-        _socket.Dispose();
+        await _running;
+        // A failover that completed while stopping left its socket here.
+        if (_socket is { } last)
+        {
+            last.Abort();
+            last.Dispose();
+        }
+
         _stop.Dispose();
     }
 
-    private async Task ReceiveAsync()
+    /// <summary>Connects, handshakes and joins on a new socket, its receive loop already running; disposes it on failure.</summary>
+    private async Task<Link> ConnectAsync(Uri hub, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<string?>? receiving = null;
+        try
+        {
+            await socket.ConnectAsync(hub, cancellationToken);
+            await socket.SendAsync(Handshake, WebSocketMessageType.Text, true, cancellationToken);
+            _joined = joined;
+            receiving = Task.Run(() => ReceiveAsync(socket), CancellationToken.None);
+            await socket.SendAsync(_join, WebSocketMessageType.Text, true, cancellationToken);
+            await joined.Task.WaitAsync(cancellationToken);
+            return new Link(socket, receiving);
+        }
+        catch
+        {
+            socket.Abort();
+            if (receiving is not null)
+            {
+                await receiving;
+            }
+
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the connection to be lost, then fails over; records the loss as a failure only when that is not possible.</summary>
+    private async Task RunAsync(Link link)
+    {
+        while (true)
+        {
+            var lost = await link.Receiving;
+            if (lost is null || _stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Link? next = null;
+            if (_failover.CanFailOver)
+            {
+                try
+                {
+                    next = await _failover.ReconnectAsync(ConnectAsync, _stop.Token);
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
+            if (next is null)
+            {
+                if (!_stop.IsCancellationRequested)
+                {
+                    deliveries.RecordFailure(ErrorCodes.Prefix + lost);
+                }
+
+                return;
+            }
+
+            _socket = next.Socket;
+            link.Socket.Dispose();
+            link = next;
+        }
+    }
+
+    /// <summary>The receive loop of one socket: null when the watcher was stopped, else why the connection was lost.</summary>
+    private async Task<string?> ReceiveAsync(ClientWebSocket socket)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var filled = 0;
+        string? lost = null;
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -81,11 +180,21 @@ public sealed class LeanWatcherConnection(LoadTarget target, Measurement deliver
                     buffer = larger;
                 }
 
-                var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), _stop.Token);
+                ValueWebSocketReceiveResult received;
+                try
+                {
+                    received = await socket.ReceiveAsync(buffer.AsMemory(filled), _stop.Token);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+                {
+                    lost = "watcher-disconnected";
+                    break;
+                }
+
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    Lost("watcher-closed-by-server");
-                    return;
+                    lost = "watcher-closed-by-server";
+                    break;
                 }
 
                 var now = DateTimeOffset.UtcNow;
@@ -106,17 +215,13 @@ public sealed class LeanWatcherConnection(LoadTarget target, Measurement deliver
                 filled -= start;
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                Lost("watcher-disconnected");
-            }
-        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        _joined.TrySetException(new InvalidOperationException($"Watcher connection lost ({lost ?? "stopped"})."));
+        return _stop.IsCancellationRequested ? null : lost;
     }
 
     private void OnRecord(ReadOnlySpan<byte> record, DateTimeOffset receivedAt)
@@ -179,9 +284,6 @@ public sealed class LeanWatcherConnection(LoadTarget target, Measurement deliver
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out serverTime);
     }
 
-    private void Lost(string code)
-    {
-        deliveries.RecordFailure(ErrorCodes.Prefix + code);
-        _joined.TrySetException(new InvalidOperationException($"Watcher connection lost ({code})."));
-    }
+    /// <summary>A connected and joined socket with its running receive loop.</summary>
+    private sealed record Link(ClientWebSocket Socket, Task<string?> Receiving);
 }
