@@ -1,0 +1,8 @@
+namespace CompraNet.ProcurementPortal.Ocds;
+
+internal enum OcdsDocumentKind
+{
+    Release,
+    ReleasePackage,
+    RecordPackage,
+}
