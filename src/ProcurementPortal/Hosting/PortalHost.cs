@@ -14,11 +14,13 @@ public static class PortalHost
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(new SchemaModule(typeof(PortalHost).Assembly));
         builder.AddAuctionEngine();
+        builder.AddPortalAuth();
         builder.AddPortalFeatures();
+        builder.AddPortalPages();
         var app = builder.Build();
         app.MapAuctionEngine(defaultFiles: false);
         app.MapPortalFeatures();
-        app.MapGet("/", () => TypedResults.Text("CompraNet portal"));
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using CompraNet.AuctionHost.Hosting;
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Documents;
@@ -34,6 +35,23 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<ProcedureService>();
         builder.Services.AddSingleton<QuestionStore>();
         builder.Services.AddSingleton<ClarificationService>();
+        if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
+        {
+            builder.Services.AddHostedService<Features.Demo.PortalDemoSeeder>();
+        }
+        return builder;
+    }
+
+    /// <summary>Server-rendered pages: the public portal and the officials' and suppliers' pages (cookie sign-in, antiforgery on every form).</summary>
+    public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Web.PortalText>();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Oficial", PortalAuthExtensions.OfficialPolicy);
+            options.Conventions.AuthorizeFolder("/Proveedor", PortalAuthExtensions.SupplierPolicy);
+        });
         return builder;
     }
 

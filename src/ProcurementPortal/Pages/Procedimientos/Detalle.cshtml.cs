@@ -1,0 +1,96 @@
+using CompraNet.ProcurementPortal.Features.Clarifications;
+using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Procedures;
+using CompraNet.ProcurementPortal.Features.Suppliers;
+using CompraNet.ProcurementPortal.Features.Units;
+using CompraNet.ProcurementPortal.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CompraNet.ProcurementPortal.Pages.Procedimientos;
+
+/// <summary>
+/// A procedure's public page: the call, its timetable, items, documents with every version, questions and answers,
+/// and its timeline. A supplier asks its questions here; the unit's officials get a link to manage it.
+/// </summary>
+public sealed class DetalleModel(
+    PortalActors actors, ProcedureService service, ProcedureStore store, UnitStore units, SupplierStore suppliers,
+    DocumentStore documents, ClarificationService clarifications, PortalText text) : PageModel
+{
+    public Procedure Procedure { get; private set; } = null!;
+
+    public BuyingUnit? Unit { get; private set; }
+
+    public PortalActor? Actor { get; private set; }
+
+    public IReadOnlyList<ProcedureEvent> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<PortalDocument> Documents { get; private set; } = [];
+
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+
+    public IReadOnlyList<RegisteredSupplier> Invited { get; private set; } = [];
+
+    [BindProperty]
+    public string? NewQuestion { get; set; }
+
+    public bool CanAsk => Actor?.IsSupplier == true && Procedure.Status == ProcedureStatus.Published
+        && Procedure.Timetable is { } t && DateTimeOffset.UtcNow < (t.ClarificationMeeting ?? t.SubmissionDeadline)
+        && (Procedure.InvitedSuppliers.IsDefaultOrEmpty || Procedure.InvitedSuppliers.Contains(Actor.Username));
+
+    public bool Manages => Actor?.ActsFor(Procedure.UnitId) == true;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAskAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var question = await clarifications.AskAsync(Actor ?? throw new PortalForbiddenException(text["error.signin"]), id, NewQuestion, cancellationToken);
+            TempData["Notice"] = text.Format("question.sent", question.Number);
+            return Redirect($"/procedimientos/{id}#preguntas");
+        }
+        catch (PortalValidationException ex)
+        {
+            foreach (var (_, messages) in ex.Errors)
+            {
+                ModelState.AddModelError(nameof(NewQuestion), string.Join(" ", messages));
+            }
+        }
+        catch (Exception ex) when (ex is PortalForbiddenException or PortalConflictException)
+        {
+            ModelState.AddModelError(nameof(NewQuestion), ex.Message);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Actor = await actors.FromAsync(User, cancellationToken);
+        try
+        {
+            Procedure = await service.GetAsync(Actor, id, cancellationToken);
+        }
+        catch (PortalNotFoundException)
+        {
+            return false;
+        }
+
+        var insider = Actor?.ActsFor(Procedure.UnitId) == true || Actor?.IsAuditor == true;
+        Unit = await units.FindAsync(Procedure.UnitId, cancellationToken);
+        Timeline = await store.EventsAsync(id, insider, cancellationToken);
+        Documents = await documents.ListAsync("procedure", id, insider, cancellationToken);
+        Questions = await clarifications.ListAsync(Actor, id, cancellationToken);
+        Invited = await suppliers.FindManyAsync(Procedure.InvitedSuppliers, cancellationToken);
+        return true;
+    }
+}
