@@ -101,7 +101,8 @@ public sealed class PortalDemoSeeder(
             "Servicio de limpieza integral de unidades médicas",
             "Limpieza diaria de áreas comunes y de atención en 12 unidades médicas, por seis meses.",
             [new("1", "Servicio mensual de limpieza por unidad médica", "35800001", 72m, "servicio", null)], now, days: 8, auction: new AuctionPlan(20, 1m, 2, 2))
-            with { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
+            with
+        { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
             cancellationToken);
         await procedures.PublishAsync(health, cleaning.Procedure.Id, cancellationToken);
 
@@ -110,19 +111,20 @@ public sealed class PortalDemoSeeder(
             "Papelería y útiles para 300 planteles, en dos entregas.",
             [new("1", "Papel bond carta, caja con 10 paquetes", "21100001", 3_000m, "caja", "A"), new("2", "Bolígrafos tinta azul, caja con 50", "21100002", 1_500m, "caja", "B")], now, days: 8, auction: null)
             with
-            {
-                Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
-                InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
-                LegalGround = "below-threshold",
-                Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
-            }, cancellationToken);
+        {
+            Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
+            InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
+            LegalGround = "below-threshold",
+            Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
+        }, cancellationToken);
         await procedures.PublishAsync(education, supplies.Procedure.Id, cancellationToken);
 
         var repair = await procedures.CreateAsync(education, Request(educationPlan.Id, 3, ProcedureType.Direct, 380_000m,
             "Mantenimiento urgente de microscopios escolares",
             "Reparación de 40 microscopios del fabricante, con refacciones originales.",
             [new("1", "Servicio de mantenimiento correctivo de microscopio", "33900001", 40m, "servicio", null)], now, days: 3, auction: null)
-            with { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
+            with
+        { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
             cancellationToken);
         await procedures.PublishAsync(education, repair.Procedure.Id, cancellationToken);
 
