@@ -168,13 +168,15 @@ cmd_start() {
 
     start_postgres
     start_redis
-    # One signing key for every host: a token issued by one host is accepted by all.
+    # One signing key for every host: a token issued by one host is accepted by all. One tender master key too:
+    # any host seals and opens the same tenders' offers (it lives here, never in PostgreSQL).
     umask 077
     cat > "$STATE/cluster.env" <<EOF
 CompraNet__Mode='cluster'
 ConnectionStrings__Postgres='Host=127.0.0.1;Port=$(cat "$STATE/postgres/port");Database=compranet;Username=postgres'
 ConnectionStrings__Redis='127.0.0.1:$(cat "$STATE/redis/port")'
 CompraNet__Auth__SigningKey='$(head -c 48 /dev/urandom | base64 -w0)'
+CompraNet__Tenders__MasterKey='$(head -c 32 /dev/urandom | base64 -w0)'
 CompraNet__ServiceId='compranet'
 CompraNet__ClusterId='compranet-local'
 EOF

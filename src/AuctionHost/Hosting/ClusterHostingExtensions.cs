@@ -1,5 +1,6 @@
 using System.Net;
 using CompraNet.AuctionHost.Accounts;
+using CompraNet.AuctionHost.Tenders;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -45,6 +46,11 @@ public static class ClusterHostingExtensions
         if (string.IsNullOrWhiteSpace(configuration[$"{AuthOptions.SectionName}:SigningKey"]))
         {
             missing.Add("CompraNet:Auth:SigningKey (the same on every host: base64 of at least 32 random bytes, e.g. `openssl rand -base64 48`)");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration[$"{TenderOptions.SectionName}:MasterKey"]))
+        {
+            missing.Add("CompraNet:Tenders:MasterKey (seals tender offers until their opening; the same on every host, kept out of the database and its backups: base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`)");
         }
 
         if (missing.Count > 0)

@@ -1,7 +1,9 @@
 using CompraNet.AuctionGrains.Auctions;
+using CompraNet.AuctionGrains.Tenders;
 using CompraNet.AuctionHost.Auctions;
 using CompraNet.AuctionHost.Persistence;
 using CompraNet.AuctionHost.Sanctions;
+using CompraNet.AuctionHost.Tenders;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -50,6 +52,10 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ISanctionRegistry>(sp => sp.GetRequiredService<SanctionRegistry>());
         builder.Services.AddHostedService<SanctionRefresher>();
         builder.Services.AddSingleton<AuctionCatalog>();
+
+        // Resolved now, so a missing or malformed master key stops the host at start rather than at the first offer.
+        var tenders = builder.Configuration.GetSection(TenderOptions.SectionName).Get<TenderOptions>() ?? new TenderOptions();
+        builder.Services.AddSingleton<ITenderSealer>(new AesGcmTenderSealer(TenderKeyProvider.Resolve(tenders, options)));
 
         builder.UseOrleans(silo =>
         {

@@ -1,4 +1,5 @@
 using CompraNet.AuctionGrains.Auctions;
+using CompraNet.AuctionGrains.Tenders;
 using CompraNet.AuctionHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ using Orleans.Hosting;
 namespace CompraNet.AuctionHost.Persistence;
 
 /// <summary>
-/// Registers CompraNet's storage: the Orleans ADO.NET grain storage and the bid journal, on the embedded SQLite
+/// Registers CompraNet's storage: the Orleans ADO.NET grain storage, the bid journal and the tender journal, on the embedded SQLite
 /// file or on PostgreSQL as <see cref="CompraNetOptions.Storage"/> says.
 /// </summary>
 /// <remarks>
@@ -66,7 +67,8 @@ public static class StorageHostingExtensions
 
     /// <summary>
     /// Adds the <see cref="IAuctionJournal"/> singleton (<see cref="SqliteAuctionJournal"/> or
-    /// <see cref="NpgsqlAuctionJournal"/>), its data source (<see cref="SqliteDataSource"/> or one
+    /// <see cref="NpgsqlAuctionJournal"/>), the <see cref="ITenderJournal"/> singleton (<see cref="SqliteTenderJournal"/>
+    /// or <see cref="NpgsqlTenderJournal"/>), their data source (<see cref="SqliteDataSource"/> or one
     /// <see cref="NpgsqlDataSource"/>, unless one is already registered) and <see cref="TimeProvider.System"/>
     /// when no <see cref="TimeProvider"/> is registered.
     /// </summary>
@@ -83,12 +85,14 @@ public static class StorageHostingExtensions
             services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             services.TryAddSingleton<NpgsqlAuctionJournal>();
             services.TryAddSingleton<IAuctionJournal>(sp => sp.GetRequiredService<NpgsqlAuctionJournal>());
+            services.TryAddSingleton<ITenderJournal, NpgsqlTenderJournal>();
         }
         else
         {
             services.TryAddSingleton(_ => new SqliteDataSource(options.SqlitePath));
             services.TryAddSingleton<SqliteAuctionJournal>();
             services.TryAddSingleton<IAuctionJournal>(sp => sp.GetRequiredService<SqliteAuctionJournal>());
+            services.TryAddSingleton<ITenderJournal, SqliteTenderJournal>();
         }
 
         return services;

@@ -15,7 +15,7 @@ namespace CompraNet.AuctionHost.Tests.Cluster;
 public sealed class ClusterSettingsTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Start_ClusterModeWithoutRedisOrSigningKey_StopsNamingEachMissingKey()
+    public async Task Start_ClusterModeWithoutRedisSigningKeyOrTenderKey_StopsNamingEachMissingKey()
     {
         var settings = new Dictionary<string, string>
         {
@@ -27,6 +27,7 @@ public sealed class ClusterSettingsTests(PostgresFixture postgres)
 
         Assert.Contains("ConnectionStrings:Redis", error.Message, StringComparison.Ordinal);
         Assert.Contains("CompraNet:Auth:SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CompraNet:Tenders:MasterKey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ConnectionStrings:Postgres (", error.Message, StringComparison.Ordinal);
     }
 
@@ -39,6 +40,7 @@ public sealed class ClusterSettingsTests(PostgresFixture postgres)
             ["ConnectionStrings:Postgres"] = postgres.ConnectionString,
             ["ConnectionStrings:Redis"] = RedisTestServer.Address(),
             ["CompraNet:Auth:SigningKey"] = Convert.ToBase64String(new byte[48]),
+            ["CompraNet:Tenders:MasterKey"] = Convert.ToBase64String(new byte[32]),
             ["CompraNet:DemoData"] = "true",
         };
 

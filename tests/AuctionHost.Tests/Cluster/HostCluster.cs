@@ -10,12 +10,14 @@ namespace CompraNet.AuctionHost.Tests.Cluster;
 
 /// <summary>
 /// Auction hosts in cluster mode as separate OS processes (so one can be killed with SIGKILL), sharing a fresh
-/// PostgreSQL database, the test Redis and one signing key, with the demo accounts created through the admin
-/// command as scripts/cluster.sh does. Each cluster has its own service and cluster id, so clusters never meet.
+/// PostgreSQL database, the test Redis, one signing key and one tender master key, with the demo accounts created
+/// through the admin command as scripts/cluster.sh does. Each cluster has its own service and cluster id, so clusters never meet.
 /// </summary>
 public sealed class HostCluster : IAsyncDisposable
 {
     private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    private static readonly string TenderMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static readonly (string Username, string Role)[] Accounts =
     [
@@ -61,6 +63,7 @@ public sealed class HostCluster : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync(),
             ["ConnectionStrings:Redis"] = redis,
             ["CompraNet:Auth:SigningKey"] = SigningKey,
+            ["CompraNet:Tenders:MasterKey"] = TenderMasterKey,
             ["CompraNet:ServiceId"] = id,
             ["CompraNet:ClusterId"] = id,
         };
