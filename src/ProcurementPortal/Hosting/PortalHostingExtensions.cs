@@ -29,6 +29,7 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<ReleaseStore>();
         builder.Services.AddSingleton<ReleaseBuilder>();
         builder.Services.AddSingleton<ReleasePublisher>();
+        builder.Services.AddSingleton(sp => new Ocds.OcdsSchemaValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicationOptions>>().Value.OcidPrefix));
         builder.Services.AddSingleton<PackageBuilder>();
         builder.Services.AddSingleton<PortalActors>();
         builder.Services.AddSingleton<PlanService>();

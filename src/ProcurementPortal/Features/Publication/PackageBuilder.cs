@@ -50,7 +50,7 @@ public sealed class PackageBuilder(IOptions<PublicationOptions> options, TimePro
         {
             ["uri"] = uri,
             ["version"] = "1.1",
-            ["extensions"] = new JsonArray([.. DeclaredExtensions.Urls.Select(u => (JsonNode)u)]),
+            ["extensions"] = new JsonArray([.. Ocds.OcdsExtensions.Urls.Select(u => (JsonNode)u)]),
             ["publishedDate"] = ReleaseBuilder.Time(time.GetUtcNow()),
             ["publisher"] = publisher,
             ["license"] = _options.License,

@@ -5,15 +5,20 @@ using CompraNet.ProcurementPortal.Features.Plans;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using CompraNet.ProcurementPortal.Features.Suppliers;
 using CompraNet.ProcurementPortal.Features.Units;
+using CompraNet.ProcurementPortal.Ocds;
 using CompraNet.ProcurementPortal.Persistence;
 
 namespace CompraNet.ProcurementPortal.Features.Publication;
 
 /// <summary>
 /// Publishes the OCDS release of a procedure's change inside the transaction that makes the change, so the portal
-/// never shows a state that has no release, nor a release of a state that was rolled back.
+/// never shows a state that has no release, nor a release of a state that was rolled back. Each release is checked
+/// against the official OCDS schema (with the declared extensions and codelists) before it is stored: an invalid
+/// release is a bug, and the change fails rather than publish it.
 /// </summary>
-public sealed class ReleasePublisher(ReleaseBuilder builder, ReleaseStore releases, PlanStore plans, SupplierStore suppliers, DocumentStore documents)
+public sealed class ReleasePublisher(
+    ReleaseBuilder builder, ReleaseStore releases, PlanStore plans, SupplierStore suppliers, DocumentStore documents, OcdsSchemaValidator validator,
+    ILogger<ReleasePublisher> logger)
 {
     public string OcidFor(string procedureId) => builder.OcidFor(procedureId);
 
@@ -33,6 +38,19 @@ public sealed class ReleasePublisher(ReleaseBuilder builder, ReleaseStore releas
 
         var releaseId = ReleaseBuilder.ReleaseIdFor(procedure.Ocid, number);
         var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, docs, tags, at), releaseId);
-        await releases.AppendAsync(connection, transaction, releaseId, procedure.Ocid, at, tags, release.ToJsonString(ReleaseBuilder.Json), cancellationToken);
+        var json = release.ToJsonString(ReleaseBuilder.Json);
+        var check = validator.ValidateRelease(json);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException(
+                $"Release {releaseId} is not valid OCDS; nothing was published: {string.Join("; ", check.Errors.Take(10).Select(e => $"{e.Path}: {e.Message}"))}");
+        }
+
+        foreach (var warning in check.Warnings)
+        {
+            logger.LogDebug("Release {ReleaseId}: {Path}: {Message}", releaseId, warning.Path, warning.Message);
+        }
+
+        await releases.AppendAsync(connection, transaction, releaseId, procedure.Ocid, at, tags, json, cancellationToken);
     }
 }
