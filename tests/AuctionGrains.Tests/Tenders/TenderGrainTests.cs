@@ -153,6 +153,19 @@ public sealed class TenderGrainTests(TenderClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SubmitOfferAsync_TotalOnlyWithoutItemsTextOrDocuments_AcceptedAndOpenedAsSent()
+    {
+        var (grain, terms) = await OpenAsync("total-only");
+
+        var result = await grain.SubmitOfferAsync(new SubmitOffer("acme", Guid.NewGuid(), 750m, default, null, default));
+        var opening = await OpenAfterDeadlineAsync(grain, terms);
+
+        Assert.True(result.IsAccepted, result.Message);
+        var offer = Assert.Single(opening.Offers);
+        Assert.Equal((750m, null, 0, 0), (offer.Total, offer.TechnicalProposal, offer.Items.Length, offer.Documents.Length));
+    }
+
+    [Fact]
     public async Task SubmitOfferAsync_SecondOfferOfTheSameSupplier_ReplacesTheFirst()
     {
         var (grain, terms) = await OpenAsync("replace");
