@@ -52,8 +52,12 @@ public static class HttpHostingExtensions
         }
 
         app.UseStaticFiles();
-        // Before authentication: a preflight carries no token (HostsHostingExtensions has the policy).
-        app.UseCors(HostsHostingExtensions.CorsPolicy);
+        // Before authentication: a preflight carries no token (HostsHostingExtensions has the policy). A client
+        // application (the portal with PostgreSQL) serves no hub to other hosts' pages and registers no policy.
+        if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider>() is HostCorsPolicyProvider)
+        {
+            app.UseCors(HostsHostingExtensions.CorsPolicy);
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -13,12 +13,29 @@ public static class PortalHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PortalHost).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(new SchemaModule(typeof(PortalHost).Assembly));
-        builder.AddAuctionEngine();
+        var embedded = builder.Configuration.GetCompraNetOptions().IsEmbedded;
+        if (embedded)
+        {
+            builder.AddAuctionEngine();
+        }
+        else
+        {
+            builder.AddAuctionClient();
+        }
+
         builder.AddPortalAuth();
         builder.AddPortalFeatures();
         builder.AddPortalPages();
         var app = builder.Build();
-        app.MapAuctionEngine(defaultFiles: false);
+        if (embedded)
+        {
+            app.MapAuctionEngine(defaultFiles: false);
+        }
+        else
+        {
+            app.MapAuctionClient();
+        }
+
         app.MapPortalFeatures();
         app.MapRazorPages();
         return app;

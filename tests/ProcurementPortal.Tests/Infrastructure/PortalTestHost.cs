@@ -25,12 +25,16 @@ public sealed class PortalTestHost : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
     private readonly WebApplication _app;
+    private readonly WebApplication? _auctionHost;
     private readonly string _directory;
+    private readonly string? _postgres;
 
-    private PortalTestHost(WebApplication app, Uri baseAddress, string directory)
+    private PortalTestHost(WebApplication app, WebApplication? auctionHost, Uri baseAddress, string directory, string? postgres)
     {
         _app = app;
+        _auctionHost = auctionHost;
         _directory = directory;
+        _postgres = postgres;
         BaseAddress = baseAddress;
     }
 
@@ -38,7 +42,11 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PortalTestHost> StartAsync(string? postgres = null, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Embedded SQLite (the portal co-hosts the engine), or with <paramref name="postgres"/> a fresh migrated database,
+    /// an auction host started beside it and the portal as its Orleans client, as in production.
+    /// </summary>
+    public static async Task<PortalTestHost> StartAsync(bool postgres = false, IDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
         var directory = Directory.CreateTempSubdirectory("compranet-portal-").FullName;
@@ -53,10 +61,14 @@ public sealed class PortalTestHost : IAsyncDisposable
             ["CompraNet:Publication:PublicUrl"] = $"http://127.0.0.1:{port}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        if (postgres is not null)
+        string? database = null;
+        WebApplication? auctionHost = null;
+        if (postgres)
         {
+            database = await PostgresServer.CreateDatabaseAsync();
             values["CompraNet:Storage"] = "postgres";
-            values["ConnectionStrings:Postgres"] = postgres;
+            values["ConnectionStrings:Postgres"] = database;
+            values["CompraNet:Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -64,9 +76,16 @@ public sealed class PortalTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = PortalHost.Build([.. values.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")]);
+        if (postgres)
+        {
+            var hostValues = new Dictionary<string, string?>(values) { ["urls"] = $"http://127.0.0.1:{FreePort()}" };
+            auctionHost = AuctionHost.Hosting.CompraNetHost.Build(Args(hostValues));
+            await auctionHost.StartAsync();
+        }
+
+        var app = PortalHost.Build(Args(values));
         await app.StartAsync();
-        return new PortalTestHost(app, new Uri($"http://127.0.0.1:{port}"), directory);
+        return new PortalTestHost(app, auctionHost, new Uri($"http://127.0.0.1:{port}"), directory, database);
     }
 
     public T Service<T>()
@@ -119,6 +138,17 @@ public sealed class PortalTestHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_auctionHost is not null)
+        {
+            await _auctionHost.StopAsync();
+            await _auctionHost.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(_postgres);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -128,6 +158,8 @@ public sealed class PortalTestHost : IAsyncDisposable
             // A temporary folder left behind is harmless.
         }
     }
+
+    private static string[] Args(Dictionary<string, string?> values) => [.. values.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")];
 
     private static int FreePort()
     {

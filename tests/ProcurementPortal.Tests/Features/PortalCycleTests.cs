@@ -7,20 +7,23 @@ using CompraNet.ProcurementPortal.Tests.Infrastructure;
 namespace CompraNet.ProcurementPortal.Tests.Features;
 
 /// <summary>
-/// The OCDS API over a procedure's whole part-1 life (draft, edit, publish, answers, cancel): release packages (paged
-/// and by date), single releases, record packages and the bulk file, each valid against the official schema with the
-/// declared extensions and codelists.
+/// The cycle so far (plan, draft, edit, publish, questions and answers, cancel) and the OCDS API over it: release
+/// packages (paged and by date), single releases, record packages and the bulk file, each valid against the official
+/// schema with the declared extensions and codelists. Runs on embedded SQLite and on PostgreSQL (portal as an
+/// Orleans client of an auction host), as the two subclasses below.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OcdsApiTests : IAsyncLifetime
+public abstract class PortalCycleTests : IAsyncLifetime
 {
     private static readonly OcdsSchemaValidator Validator = new("ocds-cnmx01");
 
     private PortalTestHost _host = null!;
 
+    protected abstract bool OnPostgres { get; }
+
     public async Task InitializeAsync()
     {
-        _host = await PortalTestHost.StartAsync();
+        _host = await PortalTestHost.StartAsync(postgres: OnPostgres);
         await _host.SeedAsync();
     }
 
@@ -100,4 +103,16 @@ public sealed class OcdsApiTests : IAsyncLifetime
 
     private static void AssertValid(OcdsValidationResult result, string what) =>
         Assert.True(result.IsValid, $"{what}: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
+}
+
+/// <summary>The cycle on the embedded default: one process, one SQLite file.</summary>
+public sealed class PortalCycleOnSqliteTests : PortalCycleTests
+{
+    protected override bool OnPostgres => false;
+}
+
+/// <summary>The cycle on PostgreSQL, the portal reaching a separate auction host as an Orleans client.</summary>
+public sealed class PortalCycleOnPostgresTests : PortalCycleTests
+{
+    protected override bool OnPostgres => true;
 }
