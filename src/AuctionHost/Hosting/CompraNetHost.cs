@@ -12,13 +12,15 @@ namespace CompraNet.AuctionHost.Hosting;
 /// </summary>
 public static class CompraNetHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Last changes to the services before the host is built (tests swap the clock).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Named explicitly so the pages (static web assets) are found however the host is started: dotnet run,
         // the built dll, or in-process from the tests.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CompraNetHost).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
         builder.AddAuctionEngine();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapAuctionEngine(defaultFiles: true);
         return app;

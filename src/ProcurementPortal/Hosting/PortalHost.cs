@@ -8,7 +8,8 @@ namespace CompraNet.ProcurementPortal.Hosting;
 /// </summary>
 public static class PortalHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Last changes to the services before the portal is built (tests swap the clock).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PortalHost).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
@@ -26,6 +27,7 @@ public static class PortalHost
         builder.AddPortalAuth();
         builder.AddPortalFeatures();
         builder.AddPortalPages();
+        configure?.Invoke(builder);
         var app = builder.Build();
         if (embedded)
         {

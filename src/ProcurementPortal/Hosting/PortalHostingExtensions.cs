@@ -35,6 +35,8 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ProcedureService>();
         builder.Services.AddSingleton<QuestionStore>();
+        builder.Services.AddSingleton<AuctionEngine.AuctionEngineClient>();
+        builder.Services.AddSingleton<Features.Offers.OfferService>();
         builder.Services.AddSingleton<ClarificationService>();
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
@@ -61,6 +63,7 @@ public static class PortalHostingExtensions
         app.MapPlanEndpoints();
         app.MapProcedureEndpoints();
         app.MapClarificationEndpoints();
+        Features.Offers.OfferEndpoints.MapOfferEndpoints(app);
         app.MapOcdsEndpoints();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CompraNet.ProcurementPortal.Ocds;
+using Microsoft.Extensions.Time.Testing;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
@@ -17,13 +18,15 @@ public abstract class PortalCycleTests : IAsyncLifetime
 {
     private static readonly OcdsSchemaValidator Validator = new("ocds-cnmx01");
 
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private PortalTestHost _host = null!;
 
     protected abstract bool OnPostgres { get; }
 
     public async Task InitializeAsync()
     {
-        _host = await PortalTestHost.StartAsync(postgres: OnPostgres);
+        // Tokens outlive the jumps of the fake clock (whichever clock validates them).
+        _host = await PortalTestHost.StartAsync(postgres: OnPostgres, new Dictionary<string, string?> { ["CompraNet:Auth:TokenLifetime"] = "60.00:00:00" }, _time);
         await _host.SeedAsync();
     }
 
@@ -99,6 +102,83 @@ public abstract class PortalCycleTests : IAsyncLifetime
         await PortalFlow.ProblemAsync(badRange, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
         Assert.Equal("not-found", (await PortalFlow.ProblemAsync(missing, HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SealedOffers_NobodyReadsThemBeforeTheOpening_WhichRevealsAllAtOnce()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var s3 = await _host.ClientAsync("s3");
+        using var officerB = await _host.ClientAsync("officerB"); // tokens are issued before the clock jumps
+        using var anonymous = _host.Client();
+        var planId = await PortalFlow.PublishedPlanAsync(officer, 3_000_000m);
+        var id = (await PortalFlow.CreateProcedureAsync(officer, PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+
+        var first = await Offer(s1, id, Guid.NewGuid(), 61.37m, 52.19m);
+        var replaced = await Offer(s2, id, Guid.NewGuid(), 70.11m, 45.03m);
+        var second = await Offer(s2, id, Guid.NewGuid(), 58.43m, 44.29m);
+        var withdrawnId = Guid.NewGuid();
+        await Offer(s3, id, withdrawnId, 55.17m, 40.71m);
+        var withdrawn = await s3.DeleteAsync($"/api/procedures/{id}/offers/{withdrawnId}");
+        var repeated = await Offer(s1, id, first.GetProperty("offerId").GetGuid(), 61.37m, 52.19m);
+        var wrongTotal = await s1.PostAsJsonAsync($"/api/procedures/{id}/offers", new { offerId = Guid.NewGuid(), total = 1m, items = new[] { new { itemId = "1", unitPrice = 60m }, new { itemId = "2", unitPrice = 50m } } });
+        var missingItem = await s1.PostAsJsonAsync($"/api/procedures/{id}/offers", new { offerId = Guid.NewGuid(), items = new[] { new { itemId = "1", unitPrice = 60m } } });
+        var byOfficer = await officer.PostAsJsonAsync($"/api/procedures/{id}/offers", new { offerId = Guid.NewGuid(), items = new[] { new { itemId = "1", unitPrice = 1m }, new { itemId = "2", unitPrice = 1m } } });
+        var publicBefore = await anonymous.GetStringAsync($"/api/procedures/{id}/offers");
+        var officerBefore = await officer.GetStringAsync($"/api/procedures/{id}/offers");
+        var ownBefore = await s1.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}/offers");
+        var tooEarly = await officer.PostAsync($"/api/procedures/{id}/opening", null);
+
+        _time.Advance(TimeSpan.FromDays(16));
+        var late = await s1.PostAsJsonAsync($"/api/procedures/{id}/offers", new { offerId = Guid.NewGuid(), items = new[] { new { itemId = "1", unitPrice = 1m }, new { itemId = "2", unitPrice = 1m } } });
+        var byOtherUnit = await officerB.PostAsync($"/api/procedures/{id}/opening", null);
+        var opened = await officer.PostAsync($"/api/procedures/{id}/opening", null);
+        var publicAfter = await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}/offers");
+        var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
+        var documents = await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}/documents");
+
+        Assert.Equal(first.GetProperty("sealedHash").GetString(), repeated.GetProperty("sealedHash").GetString());
+        Assert.NotEqual(replaced.GetProperty("offerId").GetGuid(), second.GetProperty("offerId").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.True((await PortalFlow.ProblemAsync(wrongTotal, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("total", out _));
+        Assert.True((await PortalFlow.ProblemAsync(missingItem, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("items[1].unitPrice", out _));
+        await PortalFlow.ProblemAsync(byOfficer, HttpStatusCode.Forbidden);
+        foreach (var secret in new[] { "874650", "805750", "61.37", "58.43", "\"s1\"", "\"s2\"", "\"s3\"" })
+        {
+            Assert.DoesNotContain(secret, publicBefore, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, officerBefore.Replace(id, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"liveOffers\":2", publicBefore, StringComparison.Ordinal);
+        Assert.Single(ownBefore.GetProperty("ownOffers").EnumerateArray());
+        Assert.Equal("too-early", (await PortalFlow.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.Equal("deadline-passed", (await PortalFlow.ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        await PortalFlow.ProblemAsync(byOtherUnit, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var revealed = publicAfter.GetProperty("opening").GetProperty("offers").EnumerateArray().ToArray();
+        Assert.Equal(["s1", "s2"], revealed.Select(o => o.GetProperty("supplierId").GetString()));
+        Assert.Equal([874_650.00m, 805_750.00m], revealed.Select(o => o.GetProperty("total").GetDecimal()));
+        Assert.Equal(second.GetProperty("sealedHash").GetString(), revealed[1].GetProperty("sealedHash").GetString());
+        AssertValid(Validator.ValidateRecordPackage(record), "record after opening");
+        var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease");
+        Assert.Equal(["pending", "pending"], compiled.GetProperty("bids").GetProperty("details").EnumerateArray().Select(b => b.GetProperty("status").GetString()));
+        Assert.Contains(documents.EnumerateArray(), d => d.GetProperty("kind").GetString() == "opening-minutes");
+    }
+
+    private static async Task<JsonElement> Offer(HttpClient supplier, string procedureId, Guid offerId, decimal price1, decimal price2)
+    {
+        var response = await supplier.PostAsJsonAsync($"/api/procedures/{procedureId}/offers", new
+        {
+            offerId,
+            items = new[] { new { itemId = "1", unitPrice = price1 }, new { itemId = "2", unitPrice = price2 } },
+            technicalProposal = "Entregas mensuales en el almacén central; registro sanitario vigente.",
+            documents = new[] { new { name = "propuesta-tecnica.pdf", sha256 = new string('a', 64) } },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static void AssertValid(OcdsValidationResult result, string what) =>

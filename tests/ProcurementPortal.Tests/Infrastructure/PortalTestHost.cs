@@ -10,6 +10,7 @@ using CompraNet.ProcurementPortal.Features.Units;
 using CompraNet.ProcurementPortal.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompraNet.ProcurementPortal.Tests.Infrastructure;
 
@@ -46,7 +47,8 @@ public sealed class PortalTestHost : IAsyncDisposable
     /// Embedded SQLite (the portal co-hosts the engine), or with <paramref name="postgres"/> a fresh migrated database,
     /// an auction host started beside it and the portal as its Orleans client, as in production.
     /// </summary>
-    public static async Task<PortalTestHost> StartAsync(bool postgres = false, IDictionary<string, string?>? settings = null)
+    /// <param name="time">A clock for the portal and the engine (grains included); the system clock when null.</param>
+    public static async Task<PortalTestHost> StartAsync(bool postgres = false, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var port = FreePort();
         var directory = Directory.CreateTempSubdirectory("compranet-portal-").FullName;
@@ -79,11 +81,11 @@ public sealed class PortalTestHost : IAsyncDisposable
         if (postgres)
         {
             var hostValues = new Dictionary<string, string?>(values) { ["urls"] = $"http://127.0.0.1:{FreePort()}" };
-            auctionHost = AuctionHost.Hosting.CompraNetHost.Build(Args(hostValues));
+            auctionHost = AuctionHost.Hosting.CompraNetHost.Build(Args(hostValues), b => UseClock(b, time));
             await auctionHost.StartAsync();
         }
 
-        var app = PortalHost.Build(Args(values));
+        var app = PortalHost.Build(Args(values), b => UseClock(b, time));
         await app.StartAsync();
         return new PortalTestHost(app, auctionHost, new Uri($"http://127.0.0.1:{port}"), directory, database);
     }
@@ -156,6 +158,15 @@ public sealed class PortalTestHost : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A temporary folder left behind is harmless.
+        }
+    }
+
+    private static void UseClock(WebApplicationBuilder builder, TimeProvider? time)
+    {
+        if (time is not null)
+        {
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton(time);
         }
     }
 

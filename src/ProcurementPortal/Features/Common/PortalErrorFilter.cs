@@ -27,5 +27,9 @@ public sealed class PortalErrorFilter : IEndpointFilter
         {
             return Problems.Of(StatusCodes.Status409Conflict, ex.Code, ex.Message);
         }
+        catch (PortalUnavailableException ex)
+        {
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "unavailable", ex.Message);
+        }
     }
 }

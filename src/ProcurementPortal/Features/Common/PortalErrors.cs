@@ -20,3 +20,6 @@ public sealed class PortalConflictException(string code, string message) : Excep
 {
     public string Code { get; } = code;
 }
+
+/// <summary>A dependency (storage, the engine) could not do its part; nothing was recorded: try again.</summary>
+public sealed class PortalUnavailableException(string message) : Exception(message);

@@ -50,6 +50,9 @@ public sealed record Procedure
 
     public string? Justification { get; init; }
 
+    /// <summary>The opening act, once the offers were revealed.</summary>
+    public ProcedureOpening? Opening { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required string CreatedBy { get; init; }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using CompraNet.AuctionGrains.Tenders;
+using CompraNet.ProcurementPortal.AuctionEngine;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Plans;
@@ -25,6 +27,7 @@ public sealed class ProcedureService(
     SupplierStore suppliers,
     DocumentStore documents,
     ReleasePublisher publisher,
+    AuctionEngineClient engine,
     IOptions<ProcedureOptions> options,
     TimeProvider time)
 {
@@ -121,6 +124,18 @@ public sealed class ProcedureService(
 
         var published = procedure with { Status = ProcedureStatus.Published, PublishedAt = now, UpdatedAt = now, Version = procedure.Version + 1 };
         var invited = await suppliers.FindManyAsync(published.InvitedSuppliers, cancellationToken);
+
+        // The tender grain takes the sealed offers from now on. Calling for offers again with the same terms is
+        // answered as the first call was, so a publication retried after a failed commit is safe.
+        var call = await engine.OpenForOffersAsync(
+            new TenderTerms(id, null, published.Title, published.Currency, published.Timetable!.SubmissionDeadline, [.. published.InvitedSuppliers]), actor.Username);
+        if (call.Code is { } refusal)
+        {
+            throw refusal == TenderRefusalCodes.Unavailable
+                ? new PortalUnavailableException(call.Message)
+                : new PortalConflictException(refusal, $"The engine refused to call for offers: {call.Message}");
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await SaveAsync(connection, transaction, published, unit, cancellationToken);

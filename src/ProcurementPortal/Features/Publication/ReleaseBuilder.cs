@@ -43,6 +43,11 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             ["planning"] = Planning(context),
             ["tender"] = Tender(context, buyer),
         };
+        if (procedure.Opening is { } opening)
+        {
+            release["bids"] = Bids(context, opening);
+        }
+
         return release;
     }
 
@@ -67,8 +72,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             },
         };
         // Invited suppliers are named in the call (restricted invitation, direct award); an open tender names no one
-        // before the opening.
-        foreach (var supplier in context.InvitedSuppliers)
+        // before the opening, which then names every bidder.
+        foreach (var supplier in context.InvitedSuppliers.Concat(context.Bidders).DistinctBy(s => s.SupplierId))
         {
             parties.Add(new JsonObject
             {
@@ -81,6 +86,35 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
         }
 
         return parties;
+    }
+
+    /// <summary>The bids extension: every offer the opening revealed, with its value and status (pending until the evaluation).</summary>
+    private static JsonObject Bids(ReleaseContext context, ProcedureOpening opening)
+    {
+        var names = context.Bidders.ToDictionary(b => b.SupplierId, StringComparer.Ordinal);
+        var details = new JsonArray();
+        foreach (var offer in opening.Offers)
+        {
+            var tenderer = names.TryGetValue(offer.SupplierId, out var supplier)
+                ? Party(SupplierPartyId(supplier), supplier.LegalName)
+                : Party($"MX-CN-{offer.SupplierId}", offer.SupplierId);
+            details.Add(new JsonObject
+            {
+                ["id"] = offer.OfferId.ToString(),
+                ["date"] = Time(offer.ReceivedAt),
+                ["status"] = "pending",
+                ["tenderers"] = new JsonArray(tenderer),
+                ["value"] = Value(offer.Total, context.Procedure.Currency),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["statistics"] = new JsonArray(
+                new JsonObject { ["id"] = "bids", ["measure"] = "bids", ["value"] = opening.Offers.Length, ["date"] = Time(opening.OpenedAt) },
+                new JsonObject { ["id"] = "electronicBids", ["measure"] = "electronicBids", ["value"] = opening.Offers.Length, ["date"] = Time(opening.OpenedAt) }),
+            ["details"] = details,
+        };
     }
 
     private static JsonObject Planning(ReleaseContext context)

@@ -12,6 +12,7 @@ public sealed record ReleaseContext(
     BuyingUnit Unit,
     PlanLine Line,
     IReadOnlyList<RegisteredSupplier> InvitedSuppliers,
+    IReadOnlyList<RegisteredSupplier> Bidders,
     IReadOnlyList<PortalDocument> Documents,
     IReadOnlyList<string> Tags,
     DateTimeOffset Date);

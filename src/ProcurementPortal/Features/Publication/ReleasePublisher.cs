@@ -28,6 +28,9 @@ public sealed class ReleasePublisher(
             ?? throw new InvalidOperationException($"Plan {procedure.PlanId} of {procedure.Id} is missing.");
         var line = plan.Line(procedure.PlanLineNo) ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of {plan.Id} is missing.");
         var invited = await suppliers.FindManyAsync(procedure.InvitedSuppliers, cancellationToken);
+        var bidders = procedure.Opening is { } opening
+            ? await suppliers.FindManyAsync([.. opening.Offers.Select(o => o.SupplierId).Distinct(StringComparer.Ordinal)], cancellationToken)
+            : [];
         var docs = await documents.ListAsync(connection, transaction, "procedure", procedure.Id, includeInternal: false, cancellationToken);
         int number;
         await using (var count = PortalDb.Command(connection, transaction, "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid"))
@@ -37,7 +40,7 @@ public sealed class ReleasePublisher(
         }
 
         var releaseId = ReleaseBuilder.ReleaseIdFor(procedure.Ocid, number);
-        var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, docs, tags, at), releaseId);
+        var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, bidders, docs, tags, at), releaseId);
         var json = release.ToJsonString(ReleaseBuilder.Json);
         var check = validator.ValidateRelease(json);
         if (!check.IsValid)
