@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CompraNet.ProcurementPortal.Ocds;
-using Microsoft.Extensions.Time.Testing;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
 
