@@ -8,6 +8,7 @@ using CompraNet.ProcurementPortal.Features.Publication;
 using CompraNet.ProcurementPortal.Features.Suppliers;
 using CompraNet.ProcurementPortal.Features.Units;
 using CompraNet.ProcurementPortal.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompraNet.ProcurementPortal.Hosting;
 
@@ -37,6 +38,10 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<QuestionStore>();
         builder.Services.AddSingleton<AuctionEngine.AuctionEngineClient>();
         builder.Services.AddSingleton<Features.Offers.OfferService>();
+        builder.Services.AddOptions<Features.Evaluation.EvaluationOptions>().BindConfiguration(Features.Evaluation.EvaluationOptions.SectionName);
+        builder.Services.TryAddSingleton<AuctionHost.Auctions.AuctionCatalog>();
+        builder.Services.AddSingleton<Features.Evaluation.EvaluationService>();
+        builder.Services.AddHostedService<Features.Evaluation.AuctionResultCollector>();
         builder.Services.AddSingleton<ClarificationService>();
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
@@ -64,6 +69,7 @@ public static class PortalHostingExtensions
         app.MapProcedureEndpoints();
         app.MapClarificationEndpoints();
         Features.Offers.OfferEndpoints.MapOfferEndpoints(app);
+        Features.Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
         app.MapOcdsEndpoints();
         return app;
     }

@@ -168,6 +168,151 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.Contains(documents.EnumerateArray(), d => d.GetProperty("kind").GetString() == "opening-minutes");
     }
 
+    [Fact]
+    public async Task WholeCycle_PlanToAwardWithAnAuction_EveryStepPublishedAsValidOcds()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var s3 = await _host.ClientAsync("s3");
+        using var s4 = await _host.ClientAsync("s4");
+        using var bidder1 = await _host.EngineClientAsync("s1");
+        using var bidder2 = await _host.EngineClientAsync("s2");
+        using var anonymous = _host.Client();
+        var planId = await PortalFlow.PublishedPlanAsync(officer, 3_000_000m);
+        var id = (await PortalFlow.CreateProcedureAsync(officer, PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
+        var research = await officer.PutAsJsonAsync($"/api/procedures/{id}/market-research", new
+        {
+            quotes = new[]
+            {
+                new { source = "Cotización de Farmacéutica Norte", amount = 880_000m, date = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddDays(-10)) },
+                new { source = "Contrato 2025 del Instituto (precio actualizado)", amount = 920_000m, date = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddDays(-30)) },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, research.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await s1.PostAsJsonAsync($"/api/procedures/{id}/questions", new { question = "¿Se acepta entregar en dos almacenes?" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/procedures/{id}/questions/1/answer", new { answer = "No, sólo en el almacén central." })).StatusCode);
+        await Offer(s1, id, Guid.NewGuid(), 60m, 50m);   // 850,000
+        await Offer(s2, id, Guid.NewGuid(), 62m, 48m);   // 860,000
+        await Offer(s3, id, Guid.NewGuid(), 66m, 70m);   // 1,010,000: over the budget and more than 10% over the reference (900,000)
+        await Offer(s4, id, Guid.NewGuid(), 59m, 49m);   // 835,000 but technically not admissible
+        _time.Advance(TimeSpan.FromDays(16));
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/opening", null)).StatusCode);
+
+        var undecided = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new
+        {
+            offers = new object[]
+            {
+                new { supplierId = "s1", admissible = true },
+                new { supplierId = "s2", admissible = true },
+                new { supplierId = "s3", admissible = true },
+                new { supplierId = "s4", admissible = false, reasons = "No presentó el registro sanitario vigente de la amoxicilina." },
+            },
+        });
+        var startsAt = _time.GetUtcNow().AddMinutes(1);
+        var evaluated = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new
+        {
+            offers = new object[]
+            {
+                new { supplierId = "s1", admissible = true },
+                new { supplierId = "s2", admissible = true },
+                new { supplierId = "s3", admissible = true, acceptFlaggedPrice = false, priceDecision = "Precio 8% sobre el tope de la investigación de mercado; se desecha." },
+                new { supplierId = "s4", admissible = false, reasons = "No presentó el registro sanitario vigente de la amoxicilina." },
+            },
+            auctionStartsAt = startsAt,
+        });
+        var early = await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { });
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var bid1 = await bidder1.PostAsJsonAsync($"/api/auctions/{id}/bids", new { amount = 840_000.00m, bidId = Guid.NewGuid() });
+        var bid2 = await bidder2.PostAsJsonAsync($"/api/auctions/{id}/bids", new { amount = 830_000.00m, bidId = Guid.NewGuid() });
+        _time.Advance(TimeSpan.FromMinutes(40));
+        var collected = await WaitForStatusAsync(anonymous, id, "evaluated");
+        var awarded = await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { });
+        var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
+        var documents = await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}/documents");
+
+        var flagged = (await PortalFlow.ProblemAsync(undecided, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(flagged.TryGetProperty("offers[2].priceDecision", out var flagMessage), flagged.GetRawText());
+        Assert.Contains("not-acceptable-over-market", flagMessage[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, evaluated.StatusCode);
+        Assert.Equal("auction", (await evaluated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("not-ready", (await PortalFlow.ProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, bid1.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bid2.StatusCode);
+        Assert.Equal(["s2", "s1"], collected.GetProperty("ranking").EnumerateArray().Select(r => r.GetProperty("supplierId").GetString()));
+        Assert.Equal(HttpStatusCode.OK, awarded.StatusCode);
+        var award = (await awarded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("award");
+        Assert.Equal("s2", award.GetProperty("supplierId").GetString());
+        Assert.Equal(830_000.00m, award.GetProperty("amount").GetDecimal());
+        AssertValid(Validator.ValidateRecordPackage(record), "record after the award");
+        var releases = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("releases").EnumerateArray().ToArray();
+        Assert.Equal(["planning", "tender", "tenderUpdate", "tenderUpdate", "tenderUpdate", "tenderUpdate", "award"], releases.Select(r => r.GetProperty("tag")[0].GetString()));
+        var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease");
+        Assert.Equal("complete", compiled.GetProperty("tender").GetProperty("status").GetString());
+        Assert.Equal(830_000.00m, compiled.GetProperty("awards")[0].GetProperty("value").GetProperty("amount").GetDecimal());
+        Assert.Equal(["valid", "valid", "disqualified", "disqualified"], compiled.GetProperty("bids").GetProperty("details").EnumerateArray().Select(b => b.GetProperty("status").GetString()));
+        Assert.Equal(["award-decision", "call-for-bids", "clarifications", "evaluation-report", "opening-minutes"],
+            documents.EnumerateArray().Select(d => d.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
+        var decision = await anonymous.GetStringAsync($"/documentos/{id}-fallo/1");
+        Assert.Contains("lugar 1", decision, StringComparison.Ordinal);
+        Assert.Contains("no solvente", decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluation_WithOneAdmissibleOffer_SkipsTheAuctionAndAwardsDirectly()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var anonymous = _host.Client();
+        var planId = await PortalFlow.PublishedPlanAsync(officer, 3_000_000m);
+        var id = (await PortalFlow.CreateProcedureAsync(officer, PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+        await Offer(s1, id, Guid.NewGuid(), 60m, 50m);
+        await Offer(s2, id, Guid.NewGuid(), 61m, 51m);
+        _time.Advance(TimeSpan.FromDays(16));
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/opening", null)).StatusCode);
+
+        var missing = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new { offers = new object[] { new { supplierId = "s1", admissible = true } } });
+        var noReasons = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new { offers = new object[] { new { supplierId = "s1", admissible = true }, new { supplierId = "s2", admissible = false } } });
+        var evaluated = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new
+        {
+            offers = new object[] { new { supplierId = "s1", admissible = false, reasons = "La garantía ofrecida no cubre el periodo pedido." }, new { supplierId = "s2", admissible = true } },
+        });
+        var toNotRanked = await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { supplierId = "s1" });
+        var awarded = await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { });
+        var again = await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { });
+        var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
+
+        Assert.True((await PortalFlow.ProblemAsync(missing, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("offers", out _));
+        Assert.True((await PortalFlow.ProblemAsync(noReasons, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("offers[1].reasons", out _));
+        Assert.Equal("evaluated", (await evaluated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.True((await PortalFlow.ProblemAsync(toNotRanked, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("supplierId", out _));
+        Assert.Equal("s2", (await awarded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("award").GetProperty("supplierId").GetString());
+        await PortalFlow.ProblemAsync(again, HttpStatusCode.Conflict);
+        AssertValid(Validator.ValidateRecordPackage(record), "record after a direct award");
+    }
+
+    /// <summary>Moves the fake clock a few seconds at a time (the result collector's period) until the procedure reaches the status.</summary>
+    private async Task<JsonElement> WaitForStatusAsync(HttpClient client, string id, string status)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var procedure = await client.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}");
+            if (procedure.GetProperty("status").GetString() == status)
+            {
+                return procedure;
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Yield();
+        }
+
+        Assert.Fail($"{id} never became {status}.");
+        return default;
+    }
+
     private static async Task<JsonElement> Offer(HttpClient supplier, string procedureId, Guid offerId, decimal price1, decimal price2)
     {
         var response = await supplier.PostAsJsonAsync($"/api/procedures/{procedureId}/offers", new

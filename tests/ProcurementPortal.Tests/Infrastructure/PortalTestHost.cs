@@ -30,16 +30,20 @@ public sealed class PortalTestHost : IAsyncDisposable
     private readonly string _directory;
     private readonly string? _postgres;
 
-    private PortalTestHost(WebApplication app, WebApplication? auctionHost, Uri baseAddress, string directory, string? postgres)
+    private PortalTestHost(WebApplication app, WebApplication? auctionHost, Uri baseAddress, Uri engineAddress, string directory, string? postgres)
     {
         _app = app;
         _auctionHost = auctionHost;
         _directory = directory;
         _postgres = postgres;
         BaseAddress = baseAddress;
+        EngineAddress = engineAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the engine's REST API and hub answer: the portal itself in embedded mode, the auction host otherwise.</summary>
+    public Uri EngineAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -65,6 +69,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         };
         string? database = null;
         WebApplication? auctionHost = null;
+        var engineAddress = new Uri($"http://127.0.0.1:{port}");
         if (postgres)
         {
             database = await PostgresServer.CreateDatabaseAsync();
@@ -80,14 +85,15 @@ public sealed class PortalTestHost : IAsyncDisposable
 
         if (postgres)
         {
-            var hostValues = new Dictionary<string, string?>(values) { ["urls"] = $"http://127.0.0.1:{FreePort()}" };
+            engineAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+            var hostValues = new Dictionary<string, string?>(values) { ["urls"] = engineAddress.ToString().TrimEnd('/') };
             auctionHost = AuctionHost.Hosting.CompraNetHost.Build(Args(hostValues), b => UseClock(b, time));
             await auctionHost.StartAsync();
         }
 
         var app = PortalHost.Build(Args(values), b => UseClock(b, time));
         await app.StartAsync();
-        return new PortalTestHost(app, auctionHost, new Uri($"http://127.0.0.1:{port}"), directory, database);
+        return new PortalTestHost(app, auctionHost, new Uri($"http://127.0.0.1:{port}"), engineAddress, directory, database);
     }
 
     public T Service<T>()
@@ -127,13 +133,20 @@ public sealed class PortalTestHost : IAsyncDisposable
         return client;
     }
 
-    public async Task<HttpClient> ClientAsync(string username)
+    public async Task<HttpClient> ClientAsync(string username) => await ClientAsync(username, BaseAddress);
+
+    /// <summary>A client of the engine (the auction host in PostgreSQL mode) signed in as <paramref name="username"/>.</summary>
+    public Task<HttpClient> EngineClientAsync(string username) => ClientAsync(username, EngineAddress);
+
+    private async Task<HttpClient> ClientAsync(string username, Uri address)
     {
-        using var anonymous = Client();
+        using var anonymous = new HttpClient { BaseAddress = address };
         var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        return Client(token);
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async ValueTask DisposeAsync()

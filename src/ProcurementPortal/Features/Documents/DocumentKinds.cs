@@ -6,6 +6,7 @@ public static class DocumentKinds
     public const string CallForBids = "call-for-bids";
     public const string Clarifications = "clarifications";
     public const string OpeningMinutes = "opening-minutes";
+    public const string EvaluationReport = "evaluation-report";
     public const string AwardDecision = "award-decision";
     public const string AnnualPlan = "annual-plan";
     public const string DirectAwardJustification = "direct-award-justification";
@@ -15,6 +16,7 @@ public static class DocumentKinds
         CallForBids => "tenderNotice",
         Clarifications => "clarifications",
         OpeningMinutes => "evaluationReports",
+        EvaluationReport => "evaluationReports",
         AwardDecision => "awardNotice",
         AnnualPlan => "procurementPlan",
         DirectAwardJustification => "tenderNotice",

@@ -53,6 +53,21 @@ public sealed record Procedure
     /// <summary>The opening act, once the offers were revealed.</summary>
     public ProcedureOpening? Opening { get; init; }
 
+    public MarketResearch? MarketResearch { get; init; }
+
+    /// <summary>Each revealed offer's evaluation, once decided.</summary>
+    public ImmutableArray<OfferEvaluation> Evaluations { get; init; } = [];
+
+    public DateTimeOffset? EvaluatedAt { get; init; }
+
+    /// <summary>The electronic auction among the admissible bidders, when one was held.</summary>
+    public AuctionOutcome? AuctionOutcome { get; init; }
+
+    /// <summary>The final ranking (after the auction, or by offer price when there was none).</summary>
+    public ImmutableArray<RankedBidder> Ranking { get; init; } = [];
+
+    public AwardDecision? Award { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required string CreatedBy { get; init; }

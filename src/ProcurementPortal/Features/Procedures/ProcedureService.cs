@@ -207,6 +207,9 @@ public sealed class ProcedureService(
         return (procedure, unit);
     }
 
+    internal async Task<BuyingUnit> UnitAsync(string unitId, CancellationToken cancellationToken) =>
+        await units.FindAsync(unitId, cancellationToken) ?? throw new PortalNotFoundException($"No unit {unitId}.");
+
     internal async Task SaveAsync(DbConnection connection, DbTransaction transaction, Procedure procedure, BuyingUnit unit, CancellationToken cancellationToken)
     {
         if (!await procedures.UpdateAsync(connection, transaction, procedure, unit.Name, cancellationToken))

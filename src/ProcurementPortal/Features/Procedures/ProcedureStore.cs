@@ -27,6 +27,21 @@ public sealed class ProcedureStore(PortalDb db)
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<Procedure>(json, StateJson) : null;
     }
 
+    public async Task<IReadOnlyList<string>> IdsWithStatusAsync(string status, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, "SELECT id FROM portal_procedures WHERE status = @status ORDER BY id");
+        PortalDb.Add(command, "@status", status);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>The next free number of a unit's procedures of one kind in one year (read in the transaction that inserts it).</summary>
     public static async Task<int> NextNumberAsync(DbConnection connection, DbTransaction transaction, string idPrefix, CancellationToken cancellationToken)
     {
@@ -148,6 +163,32 @@ public sealed class ProcedureStore(PortalDb db)
         await using var command = PortalDb.Command(connection, null, sql);
         PortalDb.Add(command, "@unit", unitId);
         return await ReadSummariesAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The restricted invitations and direct awards that name <paramref name="supplierId"/>, once published (drafts
+    /// never), newest first: the supplier's own list of calls. The invitees live in the state, so they are read there.
+    /// </summary>
+    public async Task<IReadOnlyList<Procedure>> ListInvitingAsync(string supplierId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT state FROM portal_procedures
+            WHERE type IN ('restricted', 'direct') AND status <> 'draft'
+            ORDER BY published_at DESC, id
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var inviting = new List<Procedure>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<Procedure>(reader.GetString(0), StateJson) is { } procedure && procedure.InvitedSuppliers.Contains(supplierId))
+            {
+                inviting.Add(procedure);
+            }
+        }
+
+        return inviting;
     }
 
     /// <summary>The estimates of a unit's non-open procedures (restricted invitations and direct awards) in a fiscal year, cancelled ones excluded.</summary>

@@ -48,6 +48,11 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             release["bids"] = Bids(context, opening);
         }
 
+        if (procedure.Award is { } award)
+        {
+            release["awards"] = Awards(context, award);
+        }
+
         return release;
     }
 
@@ -80,7 +85,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
                 ["id"] = SupplierPartyId(supplier),
                 ["name"] = supplier.LegalName,
                 ["identifier"] = new JsonObject { ["scheme"] = "MX-RFC", ["id"] = supplier.Rfc, ["legalName"] = supplier.LegalName },
-                ["roles"] = new JsonArray("tenderer"),
+                ["roles"] = context.Procedure.Award?.SupplierId == supplier.SupplierId ? new JsonArray("tenderer", "supplier") : new JsonArray("tenderer"),
                 ["details"] = new JsonObject { ["scale"] = supplier.IsSme ? "sme" : "large" },
             });
         }
@@ -102,7 +107,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             {
                 ["id"] = offer.OfferId.ToString(),
                 ["date"] = Time(offer.ReceivedAt),
-                ["status"] = "pending",
+                ["status"] = BidStatus(context.Procedure, offer.SupplierId),
                 ["tenderers"] = new JsonArray(tenderer),
                 ["value"] = Value(offer.Total, context.Procedure.Currency),
             });
@@ -115,6 +120,39 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
                 new JsonObject { ["id"] = "electronicBids", ["measure"] = "electronicBids", ["value"] = opening.Offers.Length, ["date"] = Time(opening.OpenedAt) }),
             ["details"] = details,
         };
+    }
+
+    /// <summary>pending until the evaluation; then valid (admissible, going on to the auction or ranking) or disqualified.</summary>
+    private static string BidStatus(Procedure procedure, string supplierId) =>
+        procedure.Evaluations.FirstOrDefault(e => e.SupplierId == supplierId) is not { } evaluation ? "pending"
+        : evaluation.Admissible ? "valid" : "disqualified";
+
+    private JsonArray Awards(ReleaseContext context, AwardDecision award)
+    {
+        var procedure = context.Procedure;
+        var supplier = context.Bidders.FirstOrDefault(b => b.SupplierId == award.SupplierId);
+        var offer = procedure.Opening?.Offers.FirstOrDefault(o => o.SupplierId == award.SupplierId);
+        var node = new JsonObject
+        {
+            ["id"] = $"{procedure.Id}-fallo",
+            ["title"] = procedure.Title,
+            ["status"] = "active",
+            ["date"] = Time(award.DecidedAt),
+            ["value"] = Value(award.Amount, procedure.Currency),
+            ["suppliers"] = new JsonArray(supplier is null ? Party($"MX-CN-{award.SupplierId}", award.SupplierId) : Party(SupplierPartyId(supplier), supplier.LegalName)),
+            ["items"] = new JsonArray([.. procedure.Items.Select(Item)]),
+        };
+        if (offer is not null)
+        {
+            node["relatedBid"] = offer.OfferId.ToString();
+        }
+
+        if (award.Justification is { } why)
+        {
+            node["description"] = $"Adjudicado fuera del primer lugar: {why}";
+        }
+
+        return new JsonArray(node);
     }
 
     private static JsonObject Planning(ReleaseContext context)
@@ -185,6 +223,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
                 ["electronicAuction"] = new JsonObject
                 {
                     ["description"] = AuctionDescription(auction),
+                    ["url"] = $"{_options.PublicUrl.TrimEnd('/')}/procedimientos/{Uri.EscapeDataString(procedure.Id)}",
                 },
             };
         }
