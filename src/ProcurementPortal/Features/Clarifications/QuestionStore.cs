@@ -66,6 +66,24 @@ public sealed class QuestionStore(PortalDb db)
             """;
         await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@id", procedureId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Every question one supplier asked, on any procedure, newest first (the supplier's own list).</summary>
+    public async Task<IReadOnlyList<Question>> ListBySupplierAsync(string supplierId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT id, procedure_id, number, supplier_id, asked_at, question, answer, answered_by, answered_at
+            FROM portal_questions WHERE supplier_id = @supplier ORDER BY asked_at DESC, procedure_id, number
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        PortalDb.Add(command, "@supplier", supplierId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Question>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var questions = new List<Question>();
         while (await reader.ReadAsync(cancellationToken))
