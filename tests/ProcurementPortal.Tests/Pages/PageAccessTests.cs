@@ -221,7 +221,7 @@ public sealed class PageAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal($"/oficial/planes/PAAAS-UC-A-{year}", plan);
         Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
-        Assert.Contains("5 digits", PageClient.FieldError(badKeyHtml, "budgetKey"), StringComparison.Ordinal);
+        Assert.Equal("La partida presupuestal tiene 5 dígitos, p. ej. 25301.", PageClient.FieldError(badKeyHtml, "budgetKey"));
         Assert.Equal("Guantes", PageClient.InputValue(badKeyHtml, "Description"));
         Assert.Equal(HttpStatusCode.BadRequest, badAmount.StatusCode);
         Assert.Equal("Escriba un número, con punto decimal.", PageClient.FieldError(badAmountHtml, "estimatedAmount"));

@@ -47,7 +47,7 @@ public sealed class ProcedureFormPageTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Required.", PageClient.FieldError(html, "title"));
+        Assert.Equal("Requerido.", PageClient.FieldError(html, "title"));
         Assert.Contains("CUCOP", PageClient.FieldError(html, "items[1].cucop"), StringComparison.Ordinal);
         Assert.Contains("ya pasó", PageClient.FieldError(html, "timetable.submissionDeadline"), StringComparison.Ordinal);
         Assert.Null(PageClient.FieldError(html, "items[0].cucop"));
@@ -70,12 +70,28 @@ public sealed class ProcedureFormPageTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("more than zero", PageClient.FieldError(html, "items[1].quantity"), StringComparison.Ordinal);
-        Assert.Contains("at least three", PageClient.FieldError(html, "invitedSuppliers"), StringComparison.Ordinal);
-        Assert.Contains("justification", PageClient.FieldError(html, "justification"), StringComparison.Ordinal);
+        Assert.Equal("La cantidad debe ser mayor que cero.", PageClient.FieldError(html, "items[1].quantity"));
+        Assert.Contains("al menos a tres", PageClient.FieldError(html, "invitedSuppliers"), StringComparison.Ordinal);
+        Assert.Equal("Escriba la justificación (al menos 30 caracteres).", PageClient.FieldError(html, "justification"));
         Assert.Matches("""value="s2" checked""", html);
         Assert.Matches("""<option[^>]*value="emergency"[^>]*selected|<option[^>]*selected[^>]*value="emergency">""", html);
         Assert.Empty(await _host.Service<ProcedureStore>().ListForUnitAsync("UC-A"));
+    }
+
+    [Fact]
+    public async Task Post_InEnglish_ShowsTheLabelsAndMessagesInEnglish()
+    {
+        await _officer.PostFormAsync("/", [new("lang", "en"), new("returnUrl", "/")], "/Idioma");
+        var form = ValidForm();
+        form["Form.Items[0].Quantity"] = "0";
+
+        var response = await _officer.PostFormAsync(NewForm, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The quantity must be more than zero.", PageClient.FieldError(html, "items[0].quantity"));
+        Assert.Contains("Not saved: fix what is marked.", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Item 1 · Quantity:</strong>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +171,7 @@ public sealed class ProcedureFormPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("data-key=\"timetable.submissionDeadline\"", html, StringComparison.Ordinal);
-        Assert.Contains("at least 10 day(s)", html, StringComparison.Ordinal);
+        Assert.Contains("al menos 10 día(s)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +189,7 @@ public sealed class ProcedureFormPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("id=\"warnings\"", html, StringComparison.Ordinal);
-        Assert.Contains("80%", html, StringComparison.Ordinal);
+        Assert.Contains("comprometen ahora 80% del programa", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]

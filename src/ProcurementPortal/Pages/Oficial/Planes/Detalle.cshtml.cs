@@ -74,7 +74,7 @@ public sealed class DetalleModel(PortalActors actors, PlanService service, Docum
             }
             catch (Exception ex) when (ex is PortalValidationException or PortalForbiddenException or PortalConflictException or PortalNotFoundException)
             {
-                ModelState.AddError(ex, "line");
+                ModelState.AddError(ex, "line", text);
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class DetalleModel(PortalActors actors, PlanService service, Docum
             }
             catch (Exception ex) when (ex is PortalValidationException or PortalForbiddenException or PortalConflictException or PortalNotFoundException)
             {
-                ModelState.AddError(ex, "publish");
+                ModelState.AddError(ex, "publish", text);
             }
         }
 

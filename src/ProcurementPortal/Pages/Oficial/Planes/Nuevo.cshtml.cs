@@ -42,7 +42,7 @@ public sealed class NuevoModel(PortalActors actors, PlanService service, PlanSto
         }
         catch (Exception ex) when (ex is PortalValidationException or PortalForbiddenException or PortalConflictException)
         {
-            ModelState.AddError(ex, "fiscalYear");
+            ModelState.AddError(ex, "fiscalYear", text);
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

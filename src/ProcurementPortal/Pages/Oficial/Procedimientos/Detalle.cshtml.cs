@@ -103,11 +103,11 @@ public sealed class DetalleModel(
         }
         catch (PortalValidationException ex)
         {
-            ModelState.AddErrors(ex.Errors.ToDictionary(e => ErrorKey(action, e.Key), e => e.Value));
+            ModelState.AddErrors(ex.Errors.ToDictionary(e => ErrorKey(action, e.Key), e => e.Value), text);
         }
         catch (Exception ex) when (ex is PortalForbiddenException or PortalConflictException or PortalNotFoundException)
         {
-            ModelState.AddModelError(action, ex.Message);
+            ModelState.AddModelError(action, ServiceMessages.Localize(ex.Message, text));
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

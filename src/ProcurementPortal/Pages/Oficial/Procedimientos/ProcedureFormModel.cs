@@ -76,8 +76,8 @@ public sealed class ProcedureFormModel(
         {
             // Nothing is saved; the rest of the form is checked by the same rules the service applies, so every error shows at once.
             var rules = await RuleErrorsAsync(actor, request, cancellationToken);
-            ModelState.AddErrors(rules.Where(e => !unreadable.ContainsKey(e.Key)).ToDictionary());
-            ModelState.AddErrors(unreadable.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            ModelState.AddErrors(rules.Where(e => !unreadable.ContainsKey(e.Key)).ToDictionary(), text);
+            ModelState.AddErrors(unreadable.ToDictionary(e => e.Key, e => new[] { e.Value }), text);
             return Refused();
         }
 
@@ -92,7 +92,7 @@ public sealed class ProcedureFormModel(
         }
         catch (Exception ex) when (ex is PortalValidationException or PortalForbiddenException or PortalConflictException or PortalNotFoundException)
         {
-            ModelState.AddError(ex, "form");
+            ModelState.AddError(ex, "form", text);
         }
 
         return Refused();

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CompraNet.ProcurementPortal.Web;
+
+/// <summary>
+/// The services word their refusals and warnings in English (they are the API's problem details too); the pages show
+/// them in the reader's language. A known message is recognised by its pattern and shown with its key's text, the
+/// variable parts (amounts, counts, years, ids) carried over as {0}, {1}…; a message not listed here is shown as the
+/// service wrote it, so a reworded rule still reads, in English, until it is listed.
+/// </summary>
+public static class ServiceMessages
+{
+    private static readonly (Regex Pattern, string Key)[] Known =
+    [
+        (Exact("Required."), "form.required"),
+        (Exact("Choose a line of your unit's published annual plan."), "rule.planLine"),
+        (Exact("Choose your unit's published annual plan."), "rule.planId"),
+        (Pattern(@"Type must be one of: .*\."), "rule.type"),
+        (Pattern(@"At most (\d+) characters\."), "rule.maxLength"),
+        (Pattern(@"At most (\d+) items\."), "rule.maxItems"),
+        (Exact("Category must be goods, services or works."), "rule.category"),
+        (Exact("Give the estimated amount: more than zero, at most two decimals."), "rule.amount"),
+        (Pattern(@"The plan line has (.+) ([A-Z]{3}) available; the procedure cannot commit more\."), "rule.lineAvailable"),
+        (Exact("Each lot needs its own id (letters, digits, '-', up to 20)."), "rule.lotId"),
+        (Exact("Give the lot's estimated amount: more than zero, at most two decimals."), "rule.lotAmount"),
+        (Exact("The lots' estimated amounts add up to more than the procedure's."), "rule.lotsTotal"),
+        (Exact("Each item needs its own id (letters, digits, '-', up to 20)."), "rule.itemId"),
+        (Exact("The CUCOP code is 5 to 10 digits."), "rule.cucop"),
+        (Exact("The quantity must be more than zero."), "rule.quantity"),
+        (Exact("Put the item in one of the procedure's lots."), "rule.itemLot"),
+        (Exact("There are no lots to put the item in."), "rule.noLots"),
+        (Pattern(@"Lot (.*) has no items\."), "rule.emptyLot"),
+        (Exact("A restricted invitation invites at least three different suppliers."), "rule.restrictedThree"),
+        (Exact("A direct award names exactly one supplier."), "rule.directOne"),
+        (Exact("An open tender is open to every supplier: it invites no one in particular."), "rule.openNoInvites"),
+        (Exact("A supplier is listed twice."), "rule.supplierTwice"),
+        (Exact("Every invited supplier must be in the supplier registry."), "rule.supplierUnknown"),
+        (Exact("Name the legal ground for not holding an open tender."), "rule.groundMissing"),
+        (Pattern(@"Write the justification \(at least (\d+) characters\)\."), "rule.justification"),
+        (Exact("An open tender needs no legal ground for an exception."), "rule.groundOpen"),
+        (Exact("A direct award has one supplier: there is no auction."), "rule.directAuction"),
+        (Exact("The auction lasts 10 to 240 minutes."), "rule.auctionDuration"),
+        (Exact("The minimum decrement is 0.1% to 10% (at most two decimals)."), "rule.auctionStep"),
+        (Exact("The soft close window and extension are both 0 (none) or both 1 to 30 minutes."), "rule.softClose"),
+        (Exact("Add at least one item before publishing."), "rule.publishItems"),
+        (Exact("Set the timetable before publishing."), "rule.publishTimetable"),
+        (Exact("The clarification meeting must be after publication and before the submission deadline."), "rule.meeting"),
+        (Pattern(@"Suppliers must have at least (\d+) day\(s\) to submit offers for this type of procedure\."), "rule.minimumDays"),
+        (Exact("The opening cannot be before the submission deadline."), "rule.opening"),
+        (Exact("The award must be after the opening."), "rule.award"),
+        (Exact("Only a draft can be edited; a published call changes through amendments."), "procedure.notDraft"),
+        (Exact("The call is published already."), "rule.publishedAlready"),
+        (Pattern(@"A procedure that is (\w+) cannot be cancelled\."), "rule.notCancellable"),
+        (Exact("Give the reason for the cancellation (10 to 2000 characters)."), "rule.cancelReason"),
+        (Exact("Someone changed this procedure meanwhile: reload it and try again."), "rule.concurrent"),
+        (Exact("This procedure belongs to another unit."), "rule.otherUnitProcedure"),
+        (Exact("This plan belongs to another unit."), "rule.otherUnitPlan"),
+        (Exact("Only an official of a buying unit may do this."), "rule.officialOnly"),
+        (Exact("Your unit is not registered."), "rule.unitUnknown"),
+        (Pattern(@"Non-open procedures \(restricted invitations and direct awards\) now commit (.+)% of the unit's (\d+) plan, over its (\d+)% cap\."), "rule.nonOpenCap"),
+        (Pattern(@"Plans are drafted for (\d+) to (\d+)\."), "rule.planYears"),
+        (Pattern(@"Your unit already has a plan for (\d+)\."), "rule.planExists"),
+        (Pattern(@"The plan (?:is|was) published(?: meanwhile)?: its lines no longer change\."), "rule.planPublished"),
+        (Exact("The plan is published already."), "rule.planPublishedAlready"),
+        (Exact("Add at least one planned purchase before publishing."), "rule.planEmpty"),
+        (Exact("The budget line (partida) is 5 digits, e.g. 25301."), "rule.budgetKey"),
+        (Exact("Describe the purchase (up to 1000 characters)."), "rule.planDescription"),
+        (Exact("The currency is a three-letter ISO 4217 code, e.g. MXN."), "rule.currency"),
+        (Pattern(@"The planned procedure is one of: .*\."), "rule.plannedMethod"),
+        (Pattern(@"The planned start is a date in (\d+)\."), "rule.plannedStart"),
+        (Pattern(@"Write the answer \(2 to (\d+) characters\)\."), "rule.answer"),
+        (Pattern(@"Question (\d+) does not exist or is answered already\."), "rule.notAnswerable"),
+        (Exact("The call is not taking questions."), "rule.notTakingQuestions"),
+    ];
+
+    public static string Localize(string message, PortalText text)
+    {
+        foreach (var (pattern, key) in Known)
+        {
+            if (pattern.Match(message) is { Success: true } match)
+            {
+                return string.Format(CultureInfo.InvariantCulture, text[key], [.. match.Groups.Cast<Group>().Skip(1).Select(g => (object)g.Value)]);
+            }
+        }
+
+        return message;
+    }
+
+    private static Regex Exact(string message) => Pattern(Regex.Escape(message));
+
+    private static Regex Pattern(string pattern) => new($"^{pattern}$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+}
