@@ -46,6 +46,7 @@ public static class PortalHostingExtensions
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
             builder.Services.AddHostedService<Features.Demo.PortalDemoSeeder>();
+            builder.Services.AddHostedService<Features.Demo.PortalDemoStages>();
         }
         return builder;
     }

@@ -35,7 +35,7 @@ public static class PortalFlow
         return planId;
     }
 
-    public static object ProcedureBody(string planId, int line = 1, string type = "open-national", decimal amount = 1_000_000m, string[]? invited = null, bool auction = true) => new
+    public static object ProcedureBody(string planId, int line = 1, string type = "open-national", decimal amount = 1_000_000m, string[]? invited = null, bool auction = true, int deadlineDays = 15) => new
     {
         planId,
         planLineNo = line,
@@ -52,8 +52,8 @@ public static class PortalFlow
         timetable = new
         {
             clarificationMeeting = DateTimeOffset.UtcNow.AddDays(5),
-            submissionDeadline = DateTimeOffset.UtcNow.AddDays(15),
-            opening = DateTimeOffset.UtcNow.AddDays(15).AddHours(1),
+            submissionDeadline = DateTimeOffset.UtcNow.AddDays(deadlineDays),
+            opening = DateTimeOffset.UtcNow.AddDays(deadlineDays).AddHours(1),
             award = DateTimeOffset.UtcNow.AddDays(20),
         },
         auction = auction ? new { durationMinutes = 30, minStepPercent = 0.5m, softCloseWindowMinutes = 2, softCloseExtensionMinutes = 2 } : null,

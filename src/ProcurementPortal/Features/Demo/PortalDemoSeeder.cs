@@ -1,22 +1,29 @@
 using CompraNet.AuctionHost.Accounts;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Offers;
 using CompraNet.ProcurementPortal.Features.Plans;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using CompraNet.ProcurementPortal.Features.Suppliers;
 using CompraNet.ProcurementPortal.Features.Units;
+using Microsoft.Extensions.Options;
 
 namespace CompraNet.ProcurementPortal.Features.Demo;
 
 /// <summary>
 /// The portal's demo data (embedded mode, on an empty database): three buying units and their officials, the
 /// registry entries of the demo suppliers, published annual plans, and procedures at the stages part 1 reaches
-/// (draft, published open tender with an auction, restricted invitation, direct award, cancelled). Everything goes
-/// through the same services an official uses, so the demo's releases and documents are real ones.
+/// (draft, published open tender taking offers, cancelled) plus three short calls whose offers are submitted at once
+/// and that close two minutes later, when <see cref="PortalDemoStages"/> opens them and carries them on (a live
+/// auction, an award, a deserted direct award). Everything goes through the same services officials and suppliers
+/// use, so the demo's releases, documents and sealed offers are real ones.
 /// </summary>
 public sealed class PortalDemoSeeder(
-    AccountStore accounts, UnitStore units, SupplierStore suppliers, PlanService plans, ProcedureService procedures,
-    TimeProvider time, ILogger<PortalDemoSeeder> logger) : IHostedService
+    AccountStore accounts, UnitStore units, SupplierStore suppliers, PlanService plans, ProcedureService procedures, OfferService offers,
+    IServiceProvider services, TimeProvider time, ILogger<PortalDemoSeeder> logger) : IHostedService
 {
+    /// <summary>How long after the first start the short demo calls close (then <see cref="PortalDemoStages"/> takes them on).</summary>
+    public static readonly TimeSpan QuickDeadline = TimeSpan.FromMinutes(2);
+
     public const string Password = "demo";
 
     public static readonly BuyingUnit Health = new("UC-SALUD-001", "Coordinación de Adquisiciones", "Instituto Federal de Salud", 30);
@@ -97,36 +104,45 @@ public sealed class PortalDemoSeeder(
             "Reactivos y consumibles para los laboratorios clínicos de las unidades médicas (borrador en preparación).",
             [new("1", "Tubos de ensayo con EDTA, paquete con 100", "25500001", 2_000m, "paquete", null)], now, days: 25, auction: null), cancellationToken);
 
-        var cleaning = await procedures.CreateAsync(health, Request(healthPlan.Id, 3, ProcedureType.Restricted, 2_200_000m,
+        // Short calls: no minimum period, so that they close two minutes after the first start.
+        var quick = ActivatorUtilities.CreateInstance<ProcedureService>(services, Options.Create(new ProcedureOptions
+        {
+            OpenInternationalMinimumDays = 0, OpenNationalMinimumDays = 0, RestrictedMinimumDays = 0, DirectMinimumDays = 0,
+        }));
+        var deadline = now + QuickDeadline;
+        var cleaning = await quick.CreateAsync(health, Request(healthPlan.Id, 3, ProcedureType.Restricted, 2_200_000m,
             "Servicio de limpieza integral de unidades médicas",
             "Limpieza diaria de áreas comunes y de atención en 12 unidades médicas, por seis meses.",
-            [new("1", "Servicio mensual de limpieza por unidad médica", "35800001", 72m, "servicio", null)], now, days: 8, auction: new AuctionPlan(20, 1m, 2, 2))
-            with
-        { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
+            [new("1", "Servicio mensual de limpieza por unidad médica", "35800001", 72m, "servicio", null)], now, days: 0, auction: new AuctionPlan(120, 0.5m, 2, 2), deadline)
+            with { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
             cancellationToken);
-        await procedures.PublishAsync(health, cleaning.Procedure.Id, cancellationToken);
+        await quick.PublishAsync(health, cleaning.Procedure.Id, cancellationToken);
+        await OfferAsync("supplier2", cleaning.Procedure.Id, [("1", 29_800m)], cancellationToken);
+        await OfferAsync("supplier3", cleaning.Procedure.Id, [("1", 30_500m)], cancellationToken);
+        await OfferAsync("supplier4", cleaning.Procedure.Id, [("1", 29_400m)], cancellationToken);
 
-        var supplies = await procedures.CreateAsync(education, Request(educationPlan.Id, 1, ProcedureType.Restricted, 1_700_000m,
+        var supplies = await quick.CreateAsync(education, Request(educationPlan.Id, 1, ProcedureType.Restricted, 1_700_000m,
             "Útiles de oficina para planteles federales",
             "Papelería y útiles para 300 planteles, en dos entregas.",
-            [new("1", "Papel bond carta, caja con 10 paquetes", "21100001", 3_000m, "caja", "A"), new("2", "Bolígrafos tinta azul, caja con 50", "21100002", 1_500m, "caja", "B")], now, days: 8, auction: null)
+            [new("1", "Papel bond carta, caja con 10 paquetes", "21100001", 3_000m, "caja", "A"), new("2", "Bolígrafos tinta azul, caja con 50", "21100002", 1_500m, "caja", "B")], now, days: 0, auction: null, deadline)
             with
-        {
-            Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
-            InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
-            LegalGround = "below-threshold",
-            Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
-        }, cancellationToken);
-        await procedures.PublishAsync(education, supplies.Procedure.Id, cancellationToken);
+            {
+                Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
+                InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
+                LegalGround = "below-threshold",
+                Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
+            }, cancellationToken);
+        await quick.PublishAsync(education, supplies.Procedure.Id, cancellationToken);
+        await OfferAsync("supplier1", supplies.Procedure.Id, [("1", 352m), ("2", 380m)], cancellationToken);
+        await OfferAsync("supplier2", supplies.Procedure.Id, [("1", 339m), ("2", 395m)], cancellationToken);
 
-        var repair = await procedures.CreateAsync(education, Request(educationPlan.Id, 3, ProcedureType.Direct, 380_000m,
+        var repair = await quick.CreateAsync(education, Request(educationPlan.Id, 3, ProcedureType.Direct, 380_000m,
             "Mantenimiento urgente de microscopios escolares",
             "Reparación de 40 microscopios del fabricante, con refacciones originales.",
-            [new("1", "Servicio de mantenimiento correctivo de microscopio", "33900001", 40m, "servicio", null)], now, days: 3, auction: null)
-            with
-        { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
+            [new("1", "Servicio de mantenimiento correctivo de microscopio", "33900001", 40m, "servicio", null)], now, days: 0, auction: null, deadline)
+            with { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
             cancellationToken);
-        await procedures.PublishAsync(education, repair.Procedure.Id, cancellationToken);
+        await quick.PublishAsync(education, repair.Procedure.Id, cancellationToken);
 
         var computers = await procedures.CreateAsync(education, Request(educationPlan.Id, 2, ProcedureType.OpenInternational, 8_500_000m,
             "Equipo de cómputo para aulas digitales",
@@ -134,11 +150,17 @@ public sealed class PortalDemoSeeder(
             [new("1", "Computadora portátil 14 pulgadas, 16 GB", "51500001", 2_000m, "pieza", null)], now, days: 30, auction: new AuctionPlan(30, 0.5m, 2, 2)), cancellationToken);
         await procedures.PublishAsync(education, computers.Procedure.Id, cancellationToken);
         await procedures.CancelAsync(education, computers.Procedure.Id, "El programa de aulas digitales se reprogramó para el siguiente ejercicio.", cancellationToken);
-        logger.LogInformation("Portal demo data: 3 units, 2 published plans, 6 procedures.");
+        logger.LogInformation("Portal demo data: 3 units, 2 published plans, 6 procedures; the short calls close at {Deadline:u}.", deadline);
     }
 
+    /// <summary>A demo supplier's sealed offer, through the same service a supplier's page uses.</summary>
+    private async Task OfferAsync(string supplierId, string procedureId, (string ItemId, decimal UnitPrice)[] prices, CancellationToken cancellationToken) =>
+        await offers.SubmitAsync(new PortalActor(supplierId, Roles.Supplier, null), procedureId,
+            new OfferRequest(Guid.NewGuid(), null, [.. prices.Select(p => new OfferItemRequest(p.ItemId, p.UnitPrice))],
+                "Cumplimos las especificaciones técnicas de la convocatoria; entregas en los plazos pedidos.", []), cancellationToken);
+
     private static ProcedureRequest Request(string planId, int line, string type, decimal amount, string title, string description, ProcedureItem[] items,
-        DateTimeOffset now, int days, AuctionPlan? auction) => new()
+        DateTimeOffset now, int days, AuctionPlan? auction, DateTimeOffset? deadline = null) => new()
         {
             PlanId = planId,
             PlanLineNo = line,
@@ -148,11 +170,13 @@ public sealed class PortalDemoSeeder(
             Category = type == ProcedureType.Direct || title.StartsWith("Servicio", StringComparison.Ordinal) || title.StartsWith("Mantenimiento", StringComparison.Ordinal) ? "services" : "goods",
             EstimatedAmount = amount,
             Items = items,
-            Timetable = new ProcedureTimetable(
-                days > 4 ? new DateTimeOffset(now.AddDays(days / 2).Date.AddHours(17), TimeSpan.Zero) : null,
-                new DateTimeOffset(now.AddDays(days).Date.AddHours(17), TimeSpan.Zero),
-                new DateTimeOffset(now.AddDays(days).Date.AddHours(18), TimeSpan.Zero),
-                new DateTimeOffset(now.AddDays(days + 7).Date.AddHours(17), TimeSpan.Zero)),
+            Timetable = deadline is { } quick
+                ? new ProcedureTimetable(null, quick, quick.AddMinutes(1), quick.AddDays(1))
+                : new ProcedureTimetable(
+                    days > 4 ? new DateTimeOffset(now.AddDays(days / 2).Date.AddHours(17), TimeSpan.Zero) : null,
+                    new DateTimeOffset(now.AddDays(days).Date.AddHours(17), TimeSpan.Zero),
+                    new DateTimeOffset(now.AddDays(days).Date.AddHours(18), TimeSpan.Zero),
+                    new DateTimeOffset(now.AddDays(days + 7).Date.AddHours(17), TimeSpan.Zero)),
             Auction = auction,
         };
 }

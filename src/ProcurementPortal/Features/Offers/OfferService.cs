@@ -101,6 +101,11 @@ public sealed partial class OfferService(
             throw new PortalConflictException("not-open", "This call is not taking offers.");
         }
 
+        if (!procedure.InvitedSuppliers.IsDefaultOrEmpty && !procedure.InvitedSuppliers.Contains(actor.Username))
+        {
+            throw new PortalForbiddenException("Only the invited suppliers submit offers to this call.");
+        }
+
         if (await suppliers.FindAsync(actor.Username, cancellationToken) is null)
         {
             throw new PortalForbiddenException("Register in the supplier registry before submitting offers.");
