@@ -107,14 +107,18 @@ public sealed class PortalDemoSeeder(
         // Short calls: no minimum period, so that they close two minutes after the first start.
         var quick = ActivatorUtilities.CreateInstance<ProcedureService>(services, Options.Create(new ProcedureOptions
         {
-            OpenInternationalMinimumDays = 0, OpenNationalMinimumDays = 0, RestrictedMinimumDays = 0, DirectMinimumDays = 0,
+            OpenInternationalMinimumDays = 0,
+            OpenNationalMinimumDays = 0,
+            RestrictedMinimumDays = 0,
+            DirectMinimumDays = 0,
         }));
         var deadline = now + QuickDeadline;
         var cleaning = await quick.CreateAsync(health, Request(healthPlan.Id, 3, ProcedureType.Restricted, 2_200_000m,
             "Servicio de limpieza integral de unidades médicas",
             "Limpieza diaria de áreas comunes y de atención en 12 unidades médicas, por seis meses.",
             [new("1", "Servicio mensual de limpieza por unidad médica", "35800001", 72m, "servicio", null)], now, days: 0, auction: new AuctionPlan(120, 0.5m, 2, 2), deadline)
-            with { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
+            with
+        { InvitedSuppliers = ["supplier2", "supplier3", "supplier4"], LegalGround = "avoid-losses", Justification = "La contratación anterior vence en tres semanas; una licitación pública no concluiría a tiempo y dejaría las unidades sin servicio." },
             cancellationToken);
         await quick.PublishAsync(health, cleaning.Procedure.Id, cancellationToken);
         await OfferAsync("supplier2", cleaning.Procedure.Id, [("1", 29_800m)], cancellationToken);
@@ -126,12 +130,12 @@ public sealed class PortalDemoSeeder(
             "Papelería y útiles para 300 planteles, en dos entregas.",
             [new("1", "Papel bond carta, caja con 10 paquetes", "21100001", 3_000m, "caja", "A"), new("2", "Bolígrafos tinta azul, caja con 50", "21100002", 1_500m, "caja", "B")], now, days: 0, auction: null, deadline)
             with
-            {
-                Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
-                InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
-                LegalGround = "below-threshold",
-                Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
-            }, cancellationToken);
+        {
+            Lots = [new ProcedureLot("A", "Papel", 1_100_000m), new ProcedureLot("B", "Artículos de escritura", 600_000m)],
+            InvitedSuppliers = ["supplier1", "supplier2", "supplier4"],
+            LegalGround = "below-threshold",
+            Justification = "El monto de cada partida está por debajo del máximo que el presupuesto de egresos fija para invitar a cuando menos tres personas.",
+        }, cancellationToken);
         await quick.PublishAsync(education, supplies.Procedure.Id, cancellationToken);
         await OfferAsync("supplier1", supplies.Procedure.Id, [("1", 352m), ("2", 380m)], cancellationToken);
         await OfferAsync("supplier2", supplies.Procedure.Id, [("1", 339m), ("2", 395m)], cancellationToken);
@@ -140,7 +144,8 @@ public sealed class PortalDemoSeeder(
             "Mantenimiento urgente de microscopios escolares",
             "Reparación de 40 microscopios del fabricante, con refacciones originales.",
             [new("1", "Servicio de mantenimiento correctivo de microscopio", "33900001", 40m, "servicio", null)], now, days: 0, auction: null, deadline)
-            with { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
+            with
+        { InvitedSuppliers = ["supplier3"], LegalGround = "sole-supplier", Justification = "El fabricante es el único distribuidor autorizado de refacciones originales en el país (carta de exclusividad en el expediente)." },
             cancellationToken);
         await quick.PublishAsync(education, repair.Procedure.Id, cancellationToken);
 
