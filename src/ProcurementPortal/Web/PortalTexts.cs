@@ -329,6 +329,10 @@ public static class PortalTexts
         ["rule.answer"] = "Escriba la respuesta (2 a {0} caracteres).",
         ["rule.notAnswerable"] = "La pregunta {0} no existe o ya tiene respuesta.",
         ["rule.notTakingQuestions"] = "La convocatoria no recibe preguntas.",
+        ["rule.question"] = "Escriba la pregunta (5 a {0} caracteres).",
+        ["rule.questionsClosed"] = "Las preguntas cerraron en la junta de aclaraciones.",
+        ["rule.invitedAsk"] = "Solo los proveedores invitados hacen preguntas sobre esta convocatoria.",
+        ["rule.suppliersAsk"] = "Solo los proveedores hacen preguntas sobre una convocatoria.",
     };
 
     public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -657,5 +661,9 @@ public static class PortalTexts
         ["rule.answer"] = "Write the answer (2 to {0} characters).",
         ["rule.notAnswerable"] = "Question {0} does not exist or is answered already.",
         ["rule.notTakingQuestions"] = "The call is not taking questions.",
+        ["rule.question"] = "Write the question (5 to {0} characters).",
+        ["rule.questionsClosed"] = "Questions closed at the clarification meeting.",
+        ["rule.invitedAsk"] = "Only the invited suppliers ask questions about this call.",
+        ["rule.suppliersAsk"] = "Only suppliers ask questions about a call.",
     };
 }

@@ -72,6 +72,10 @@ public static class ServiceMessages
         (Pattern(@"Write the answer \(2 to (\d+) characters\)\."), "rule.answer"),
         (Pattern(@"Question (\d+) does not exist or is answered already\."), "rule.notAnswerable"),
         (Exact("The call is not taking questions."), "rule.notTakingQuestions"),
+        (Pattern(@"Write the question \(5 to (\d+) characters\)\."), "rule.question"),
+        (Exact("Questions closed at the clarification meeting."), "rule.questionsClosed"),
+        (Exact("Only the invited suppliers ask questions about this call."), "rule.invitedAsk"),
+        (Exact("Only suppliers ask questions about a call."), "rule.suppliersAsk"),
     ];
 
     public static string Localize(string message, PortalText text)

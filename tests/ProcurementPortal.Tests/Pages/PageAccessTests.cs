@@ -13,13 +13,15 @@ namespace CompraNet.ProcurementPortal.Tests.Pages;
 /// unit through the services; no page shows a draft or another unit's internal timeline to anyone else.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class PageAccessTests : IAsyncLifetime
+public abstract class PageAccessTests : IAsyncLifetime
 {
     private PortalTestHost _host = null!;
 
+    protected abstract bool OnPostgres { get; }
+
     public async Task InitializeAsync()
     {
-        _host = await PortalTestHost.StartAsync();
+        _host = await PortalTestHost.StartAsync(postgres: OnPostgres);
         await _host.SeedAsync();
     }
 
@@ -176,6 +178,7 @@ public sealed class PageAccessTests : IAsyncLifetime
         using var s1 = await PageClient.SignedInAsync(_host, "s1");
         using var s4 = await PageClient.SignedInAsync(_host, "s4");
         using var officer = await PageClient.SignedInAsync(_host, "officerA");
+        var tooShort = await s1.PostFormAsync($"/procedimientos/{restricted}", [new("NewQuestion", "¿?")], $"/procedimientos/{restricted}?handler=Ask");
         var asked = await s1.PostFormAsync($"/procedimientos/{restricted}", [new("NewQuestion", "¿El servicio incluye los fines de semana?")], $"/procedimientos/{restricted}?handler=Ask");
 
         var s1Before = await s1.GetPageAsync("/proveedor");
@@ -186,6 +189,8 @@ public sealed class PageAccessTests : IAsyncLifetime
         var answered = await officer.PostFormAsync(manage, [new("Answer", "Sí, los siete días de la semana.")], $"{manage}?handler=Answer&number=1");
         var s1After = await s1.GetPageAsync("/proveedor");
 
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("Escriba la pregunta (5 a 4000 caracteres).", WebUtility.HtmlDecode(await tooShort.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         Assert.Contains($"data-procedure-id=\"{restricted}\"", Section(s1Before, "invitations"), StringComparison.Ordinal);
         Assert.Contains($"data-procedure-id=\"{open}\"", Section(s1Before, "open-calls"), StringComparison.Ordinal);
@@ -241,4 +246,16 @@ public sealed class PageAccessTests : IAsyncLifetime
         var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
         return html[start..end];
     }
+}
+
+/// <summary>The pages on embedded SQLite.</summary>
+public sealed class PageAccessOnSqliteTests : PageAccessTests
+{
+    protected override bool OnPostgres => false;
+}
+
+/// <summary>The pages on PostgreSQL (the lists and searches they read run their SQL there too).</summary>
+public sealed class PageAccessOnPostgresTests : PageAccessTests
+{
+    protected override bool OnPostgres => true;
 }

@@ -34,9 +34,22 @@ public sealed class ServiceMessagesTests
 
         var procedure = new Procedure
         {
-            Id = "LPN-UC-A-2026-001", Ocid = "ocds-cnmx01-LPN-UC-A-2026-001", UnitId = "UC-A", PlanId = "PAAAS-UC-A-2026", PlanLineNo = 1,
-            Type = ProcedureType.OpenNational, Status = ProcedureStatus.Draft, Title = "t", Description = "d", Category = "goods",
-            EstimatedAmount = 1m, Currency = "MXN", CreatedAt = now, CreatedBy = "officerA", UpdatedAt = now, Version = 1,
+            Id = "LPN-UC-A-2026-001",
+            Ocid = "ocds-cnmx01-LPN-UC-A-2026-001",
+            UnitId = "UC-A",
+            PlanId = "PAAAS-UC-A-2026",
+            PlanLineNo = 1,
+            Type = ProcedureType.OpenNational,
+            Status = ProcedureStatus.Draft,
+            Title = "t",
+            Description = "d",
+            Category = "goods",
+            EstimatedAmount = 1m,
+            Currency = "MXN",
+            CreatedAt = now,
+            CreatedBy = "officerA",
+            UpdatedAt = now,
+            Version = 1,
         };
         var badDates = procedure with { Timetable = new ProcedureTimetable(now.AddDays(-1), now.AddDays(1), now, now) };
         messages.UnionWith(new[] { procedure, badDates }.SelectMany(p => ProcedureRules.CheckPublication(p, now, 10).Values).SelectMany(m => m));

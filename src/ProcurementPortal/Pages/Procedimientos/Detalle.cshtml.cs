@@ -61,12 +61,12 @@ public sealed class DetalleModel(
         {
             foreach (var (_, messages) in ex.Errors)
             {
-                ModelState.AddModelError(nameof(NewQuestion), string.Join(" ", messages));
+                ModelState.AddModelError(nameof(NewQuestion), string.Join(" ", messages.Select(m => ServiceMessages.Localize(m, text))));
             }
         }
         catch (Exception ex) when (ex is PortalForbiddenException or PortalConflictException)
         {
-            ModelState.AddModelError(nameof(NewQuestion), ex.Message);
+            ModelState.AddModelError(nameof(NewQuestion), ServiceMessages.Localize(ex.Message, text));
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
