@@ -191,6 +191,8 @@ public abstract class PortalCycleTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.OK, research.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+        var beforeAward = await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}");
+        Assert.False(beforeAward.TryGetProperty("marketResearch", out var hidden) && hidden.ValueKind != JsonValueKind.Null, "the market research is public before the award");
         Assert.Equal(HttpStatusCode.Created, (await s1.PostAsJsonAsync($"/api/procedures/{id}/questions", new { question = "¿Se acepta entregar en dos almacenes?" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/procedures/{id}/questions/1/answer", new { answer = "No, sólo en el almacén central." })).StatusCode);
         await Offer(s1, id, Guid.NewGuid(), 60m, 50m);   // 850,000
@@ -254,6 +256,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.Equal(["valid", "valid", "disqualified", "disqualified"], compiled.GetProperty("bids").GetProperty("details").EnumerateArray().Select(b => b.GetProperty("status").GetString()));
         Assert.Equal(["award-decision", "call-for-bids", "clarifications", "evaluation-report", "opening-minutes"],
             documents.EnumerateArray().Select(d => d.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(900_000m, (await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{id}")).GetProperty("marketResearch").GetProperty("referencePrice").GetDecimal());
         var decision = await anonymous.GetStringAsync($"/documentos/{id}-fallo/1");
         Assert.Contains("lugar 1", decision, StringComparison.Ordinal);
         Assert.Contains("no solvente", decision, StringComparison.Ordinal);

@@ -127,8 +127,17 @@ public sealed class ProcedureService(
 
         // The tender grain takes the sealed offers from now on. Calling for offers again with the same terms is
         // answered as the first call was, so a publication retried after a failed commit is safe.
-        var call = await engine.OpenForOffersAsync(
-            new TenderTerms(id, null, published.Title, published.Currency, published.Timetable!.SubmissionDeadline, [.. published.InvitedSuppliers]), actor.Username);
+        OpenForOffersResult call;
+        try
+        {
+            call = await engine.OpenForOffersAsync(
+                new TenderTerms(id, null, published.Title, published.Currency, published.Timetable!.SubmissionDeadline, [.. published.InvitedSuppliers]), actor.Username);
+        }
+        catch (Exception ex) when (ex is TimeoutException or Orleans.Runtime.OrleansException)
+        {
+            throw new PortalUnavailableException("The auction engine could not be reached to call for offers; nothing was published. Try again.");
+        }
+
         if (call.Code is { } refusal)
         {
             throw refusal == TenderRefusalCodes.Unavailable
@@ -185,12 +194,14 @@ public sealed class ProcedureService(
     public async Task<Procedure> GetAsync(PortalActor? actor, string id, CancellationToken cancellationToken = default)
     {
         var procedure = await procedures.FindAsync(id, cancellationToken);
-        if (procedure is null || (procedure.PublishedAt is null && actor?.ActsFor(procedure.UnitId) != true && actor?.IsAuditor != true))
+        var insider = procedure is not null && (actor?.ActsFor(procedure.UnitId) == true || actor?.IsAuditor == true);
+        if (procedure is null || (procedure.PublishedAt is null && !insider))
         {
             throw new PortalNotFoundException($"No procedure {id}.");
         }
 
-        return procedure;
+        // The market research stays with the unit until the award: published earlier, it would anchor the offers.
+        return insider || procedure.Status == ProcedureStatus.Awarded ? procedure : procedure with { MarketResearch = null };
     }
 
     internal async Task<(Procedure Procedure, BuyingUnit Unit)> RequireOwnAsync(PortalActor actor, string id, CancellationToken cancellationToken)
