@@ -12,11 +12,13 @@ namespace CompraNet.ProcurementPortal.Pages.Procedimientos;
 
 /// <summary>
 /// A procedure's public page: the call, its timetable, items, documents with every version, questions and answers,
-/// and its timeline. A supplier asks its questions here; the unit's officials get a link to manage it.
+/// and its timeline; after the opening the revealed offers, then each one's evaluation, the auction, the ranking and
+/// the award (nothing sealed shows before the opening: the procedure holds no offer until then). A supplier asks its
+/// questions and reaches its offer here; the unit's officials get a link to manage it.
 /// </summary>
 public sealed class DetalleModel(
     PortalActors actors, ProcedureService service, ProcedureStore store, UnitStore units, SupplierStore suppliers,
-    DocumentStore documents, ClarificationService clarifications, PortalText text) : PageModel
+    DocumentStore documents, ClarificationService clarifications, TimeProvider time, IConfiguration configuration, PortalText text) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -40,6 +42,22 @@ public sealed class DetalleModel(
         && (Procedure.InvitedSuppliers.IsDefaultOrEmpty || Procedure.InvitedSuppliers.Contains(Actor.Username));
 
     public bool Manages => Actor?.ActsFor(Procedure.UnitId) == true;
+
+    /// <summary>The bidders' legal names, once the offers are revealed.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public EngineLinks Engine => EngineLinks.Of(configuration);
+
+    /// <summary>A supplier that may send (or replace) its offer now: the call is taking offers and it is open to it.</summary>
+    public bool CanOffer => Actor?.IsSupplier == true && Procedure.Status == ProcedureStatus.Published
+        && Procedure.Timetable is { } t && time.GetUtcNow() < t.SubmissionDeadline
+        && (Procedure.InvitedSuppliers.IsDefaultOrEmpty || Procedure.InvitedSuppliers.Contains(Actor.Username));
+
+    /// <summary>The signed-in supplier is one of the bidders of the auction running now.</summary>
+    public bool BidsInAuction => Actor?.IsSupplier == true && Procedure is { Status: ProcedureStatus.Auction, AuctionOutcome: not null }
+        && Procedure.Evaluations.Any(e => e.Admissible && e.SupplierId == Actor.Username);
+
+    public string NameOf(string supplierId) => Names.GetValueOrDefault(supplierId, supplierId);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -91,6 +109,12 @@ public sealed class DetalleModel(
         Documents = await documents.ListAsync("procedure", id, insider, cancellationToken);
         Questions = await clarifications.ListAsync(Actor, id, cancellationToken);
         Invited = await suppliers.FindManyAsync(Procedure.InvitedSuppliers, cancellationToken);
+        if (Procedure.Opening is { } opening)
+        {
+            Names = (await suppliers.FindManyAsync([.. opening.Offers.Select(o => o.SupplierId).Distinct(StringComparer.Ordinal)], cancellationToken))
+                .ToDictionary(s => s.SupplierId, s => s.LegalName, StringComparer.Ordinal);
+        }
+
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Offers;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,10 +8,19 @@ namespace CompraNet.ProcurementPortal.Pages.Proveedor;
 
 /// <summary>
 /// A supplier's home: the calls that invite it (restricted invitations and direct awards naming it), the open
-/// tenders taking offers, newest first, and the questions it asked with whether they are answered.
+/// tenders taking offers, newest first, its offers (receipts before the opening, results after) and the questions it
+/// asked with whether they are answered.
 /// </summary>
-public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, QuestionStore questions) : PageModel
+public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, QuestionStore questions, OfferService offers, IConfiguration configuration) : PageModel
 {
+    private static readonly string[] AfterOpening = [ProcedureStatus.Opened, ProcedureStatus.Evaluated, ProcedureStatus.Auction, ProcedureStatus.Awarded, ProcedureStatus.Deserted];
+
+    public IReadOnlyList<SupplierOffer> Offers { get; private set; } = [];
+
+    public string SupplierId { get; private set; } = "";
+
+    public Web.EngineLinks Engine => Web.EngineLinks.Of(configuration);
+
     public IReadOnlyList<Procedure> Invitations { get; private set; } = [];
 
     public IReadOnlyList<ProcedureSummary> OpenCalls { get; private set; } = [];
@@ -45,5 +55,52 @@ public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, Q
         }
 
         Titles = titles;
+        SupplierId = actor.Username;
+        Offers = await OffersAsync(actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every procedure with an offer of this supplier. The engine keeps the sealed offers per tender (the portal has no
+    /// index of them by supplier), so before the opening each call the supplier may offer to is asked for its own
+    /// receipts; after it, the procedure's record lists the revealed offers.
+    /// </summary>
+    private async Task<IReadOnlyList<SupplierOffer>> OffersAsync(PortalActor actor, CancellationToken cancellationToken)
+    {
+        var found = new List<SupplierOffer>();
+        foreach (var id in await procedures.IdsWithStatusAsync(ProcedureStatus.Published, cancellationToken))
+        {
+            if (await procedures.FindAsync(id, cancellationToken) is not { } procedure
+                || (!procedure.InvitedSuppliers.IsDefaultOrEmpty && !procedure.InvitedSuppliers.Contains(actor.Username)))
+            {
+                continue;
+            }
+
+            try
+            {
+                var status = await offers.StatusAsync(actor, id, cancellationToken);
+                if (status.OwnOffers.MaxBy(o => o.Receipt.Sequence) is { } latest)
+                {
+                    found.Add(new SupplierOffer(procedure, latest, null));
+                }
+            }
+            catch (Exception ex) when (ex is PortalNotFoundException or PortalUnavailableException)
+            {
+                // A call without a tender (or one out of reach for a moment) has no receipts to show.
+            }
+        }
+
+        foreach (var status in AfterOpening)
+        {
+            foreach (var id in await procedures.IdsWithStatusAsync(status, cancellationToken))
+            {
+                if (await procedures.FindAsync(id, cancellationToken) is { Opening: { } opening } procedure
+                    && opening.Offers.FirstOrDefault(o => o.SupplierId == actor.Username) is { } revealed)
+                {
+                    found.Add(new SupplierOffer(procedure, null, revealed));
+                }
+            }
+        }
+
+        return [.. found.OrderByDescending(o => o.Procedure.UpdatedAt).ThenBy(o => o.Procedure.Id, StringComparer.Ordinal)];
     }
 }
