@@ -8,7 +8,8 @@ namespace CompraNet.ProcurementPortal.Tests.Browser;
 
 /// <summary>
 /// The portal's pages end to end in Debian's chromium (never a downloaded browser): an official drafts and publishes
-/// a plan and a procedure through the forms, and the public finds the call and checks its document's SHA-256.
+/// a plan and a procedure through the forms, and the public finds the call and checks its document's SHA-256; a
+/// supplier sends a sealed offer to a published call and gets its receipt.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed partial class PortalPagesTests : IAsyncLifetime
@@ -116,6 +117,40 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
         Assert.StartsWith("LPN-UC-A-", id, StringComparison.Ordinal);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), shown);
         Assert.Contains("Jeringa hipodérmica desechable de 5 ml", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupplierSendsAnOfferToAPublishedCall_AndSeesItsReceipt()
+    {
+        using var api = await _host.ClientAsync("officerA");
+        var planId = await Features.PortalFlow.PublishedPlanAsync(api, 3_000_000m);
+        var id = (await Features.PortalFlow.CreateProcedureAsync(api, Features.PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+        var supplier = await NewPageAsync();
+
+        await supplier.GotoAsync("/ingresar");
+        await supplier.Locator("#username").FillAsync("s1");
+        await supplier.Locator("#password").FillAsync(PortalTestHost.Password);
+        await supplier.Locator("#signin").ClickAsync();
+        await Assertions.Expect(supplier.Locator("#nav-supplier")).ToBeVisibleAsync();
+        await supplier.GotoAsync($"/procedimientos/{id}");
+        await supplier.Locator("#offer-link").ClickAsync();
+        await Assertions.Expect(supplier.Locator("#no-receipts")).ToBeVisibleAsync();
+        await supplier.Locator("#price-0").FillAsync("60");
+        await supplier.Locator("#price-1").FillAsync("50.5");
+        await supplier.Locator("#technical-proposal").FillAsync("Medicamentos de patente con registro sanitario vigente.");
+        await supplier.Locator("[name='Form.Documents[0].Name']").FillAsync("Registro sanitario");
+        await supplier.Locator("[name='Form.Documents[0].Sha256']").FillAsync(new string('a', 64));
+        await supplier.Locator("#submit-offer").ClickAsync();
+
+        await Assertions.Expect(supplier.Locator("#notice")).ToContainTextAsync("SHA-256");
+        var receipt = supplier.Locator("#receipts tr[data-state='live']");
+        await Assertions.Expect(receipt).ToHaveCountAsync(1);
+        await Assertions.Expect(receipt.Locator(".hash")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+        var shown = await receipt.Locator(".hash").InnerTextAsync();
+        await Assertions.Expect(supplier.Locator("#notice")).ToContainTextAsync(shown);
+        await supplier.GotoAsync("/proveedor");
+        await Assertions.Expect(supplier.Locator($"#my-offers tr[data-procedure-id='{id}'] [data-state='live']")).ToBeVisibleAsync();
     }
 
     private async Task<IPage> NewPageAsync()
