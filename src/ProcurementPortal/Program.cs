@@ -1,8 +1,10 @@
 using CompraNet.AuctionHost.Admin;
+using CompraNet.ProcurementPortal.Admin;
 using CompraNet.ProcurementPortal.Hosting;
 
-// Operator commands (`migrate`, `accounts ...`, `sanctions ...`) run instead of the portal, with the portal's schema too.
-if (await AdminCommands.TryRunAsync(args, [typeof(PortalHost).Assembly]) is { } exitCode)
+// Operator commands (`migrate`, `accounts`, `sanctions`, `units`, `officials`, `suppliers`) run instead of the portal,
+// with the portal's schema too.
+if (await AdminCommands.TryRunAsync(args, [typeof(PortalHost).Assembly], PortalAdminCommands.Extension) is { } exitCode)
 {
     return exitCode;
 }

@@ -28,9 +28,10 @@ public static class AdminCommands
 
     /// <summary>Runs the command in <paramref name="args"/>; null when the arguments start the host instead.</summary>
     /// <param name="modules">Assemblies whose schema scripts <c>migrate</c> applies with the engine's (the portal's).</param>
-    public static async Task<int?> TryRunAsync(string[] args, IReadOnlyList<System.Reflection.Assembly>? modules = null)
+    /// <param name="extension">More commands (the portal's units, officials and suppliers), run the same way.</param>
+    public static async Task<int?> TryRunAsync(string[] args, IReadOnlyList<System.Reflection.Assembly>? modules = null, AdminExtension? extension = null)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "accounts" or "sanctions"))
+        if (args.Length == 0 || (args[0] is not ("migrate" or "accounts" or "sanctions") && extension?.Commands.Contains(args[0]) != true))
         {
             return null;
         }
@@ -53,6 +54,11 @@ public static class AdminCommands
                 ? (System.Data.Common.DbDataSource)NpgsqlDataSource.Create(postgres!)
                 : new SqliteDataSource(compraNet.SqlitePath);
             var database = new CompraNetDatabase(source, compraNet.IsPostgres);
+            if (extension?.Commands.Contains(words[0]) == true)
+            {
+                return await extension.RunAsync(new AdminInvocation(words, options, database));
+            }
+
             var store = new AccountStore(database, TimeProvider.System);
             return (words[0], words.ElementAtOrDefault(1)) switch
             {
@@ -64,7 +70,7 @@ public static class AdminCommands
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return Fail(ex.Message);
+            return Fail(ex.Message, extension);
         }
     }
 
@@ -152,8 +158,9 @@ public static class AdminCommands
             else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
-                var flag = name == "password-stdin";
-                options[name] = flag || i + 1 >= args.Length ? null : args[++i];
+                // A flag (--password-stdin, --sme) takes no value: the next argument is another option or setting.
+                var flag = name == "password-stdin" || i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                options[name] = flag ? null : args[++i];
             }
             else
             {
@@ -164,10 +171,15 @@ public static class AdminCommands
         return (words, options, [.. settings]);
     }
 
-    private static int Fail(string message)
+    private static int Fail(string message, AdminExtension? extension = null)
     {
         Console.Error.WriteLine(message);
         Console.Error.WriteLine(Usage);
+        if (extension is not null)
+        {
+            Console.Error.WriteLine(extension.Usage);
+        }
+
         return 2;
     }
 }
