@@ -20,6 +20,22 @@ public static class PortalHostingExtensions
         builder.Services.AddOptions<PublicationOptions>().BindConfiguration(PublicationOptions.SectionName)
             .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.OcidPrefix, "^ocds-[a-z0-9]{6}$"), "CompraNet:Publication:OcidPrefix is 'ocds-' and six lower-case letters or digits.")
             .ValidateOnStart();
+        if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
+        {
+            // The demo shortens the legal minimum periods to none, so a newcomer takes a procedure from plan to award
+            // in one sitting. Lowest priority: any CompraNet:Procedures setting given still wins. Never outside the demo.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?>
+                {
+                    [$"{ProcedureOptions.SectionName}:OpenInternationalMinimumDays"] = "0",
+                    [$"{ProcedureOptions.SectionName}:OpenNationalMinimumDays"] = "0",
+                    [$"{ProcedureOptions.SectionName}:RestrictedMinimumDays"] = "0",
+                    [$"{ProcedureOptions.SectionName}:DirectMinimumDays"] = "0",
+                },
+            });
+        }
+
         builder.Services.AddOptions<ProcedureOptions>().BindConfiguration(ProcedureOptions.SectionName);
         builder.Services.AddSingleton<PortalDb>();
         builder.Services.AddSingleton<UnitStore>();
