@@ -22,6 +22,9 @@ public sealed class DetalleModel(
 {
     public Procedure Procedure { get; private set; } = null!;
 
+    /// <summary>The auction's start has come (before it, the page says it is scheduled).</summary>
+    public bool AuctionStarted => Procedure.AuctionOutcome is { } auction && time.GetUtcNow() >= auction.StartsAt;
+
     public BuyingUnit? Unit { get; private set; }
 
     public PortalActor? Actor { get; private set; }
@@ -38,7 +41,7 @@ public sealed class DetalleModel(
     public string? NewQuestion { get; set; }
 
     public bool CanAsk => Actor?.IsSupplier == true && Procedure.Status == ProcedureStatus.Published
-        && Procedure.Timetable is { } t && DateTimeOffset.UtcNow < (t.ClarificationMeeting ?? t.SubmissionDeadline)
+        && Procedure.Timetable is { } t && time.GetUtcNow() < (t.ClarificationMeeting ?? t.SubmissionDeadline)
         && (Procedure.InvitedSuppliers.IsDefaultOrEmpty || Procedure.InvitedSuppliers.Contains(Actor.Username));
 
     public bool Manages => Actor?.ActsFor(Procedure.UnitId) == true;
