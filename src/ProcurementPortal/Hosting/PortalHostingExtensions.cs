@@ -1,6 +1,7 @@
 using CompraNet.AuctionHost.Hosting;
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Plans;
 using CompraNet.ProcurementPortal.Features.Procedures;
@@ -59,6 +60,7 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<Features.Evaluation.EvaluationService>();
         builder.Services.AddHostedService<Features.Evaluation.AuctionResultCollector>();
         builder.Services.AddSingleton<ClarificationService>();
+        builder.AddContracts();
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
             builder.Services.AddHostedService<Features.Demo.PortalDemoSeeder>();
@@ -87,6 +89,7 @@ public static class PortalHostingExtensions
         app.MapClarificationEndpoints();
         Features.Offers.OfferEndpoints.MapOfferEndpoints(app);
         Features.Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
+        app.MapContracts();
         app.MapOcdsEndpoints();
         return app;
     }

@@ -10,6 +10,7 @@ public static class DocumentKinds
     public const string AwardDecision = "award-decision";
     public const string AnnualPlan = "annual-plan";
     public const string DirectAwardJustification = "direct-award-justification";
+    public const string Contract = "contract";
 
     public static string OcdsType(string kind) => kind switch
     {
@@ -20,6 +21,7 @@ public static class DocumentKinds
         AwardDecision => "awardNotice",
         AnnualPlan => "procurementPlan",
         DirectAwardJustification => "tenderNotice",
+        Contract => "contractSigned",
         _ => "tenderNotice",
     };
 }

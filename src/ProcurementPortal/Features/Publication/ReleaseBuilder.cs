@@ -53,6 +53,11 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             release["awards"] = Awards(context, award);
         }
 
+        if (context.Contracts is { Count: > 0 } contracts)
+        {
+            release["contracts"] = new JsonArray([.. contracts.Select(Contract)]);
+        }
+
         return release;
     }
 
@@ -153,6 +158,67 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
         }
 
         return new JsonArray(node);
+    }
+
+    /// <summary>
+    /// The contract with the terms in force, the versions of its text as documents, and each amendment in effect. The
+    /// guarantees and the use of the law's exception to the 20% limit are told in the descriptions (no extension is
+    /// declared for them yet).
+    /// </summary>
+    private JsonNode Contract(ContractRelease entry)
+    {
+        var contract = entry.Contract;
+        var terms = contract.Terms;
+        var guarantees = string.Join("; ", contract.Guarantees.Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"garantía de {(g.Kind == "performance" ? "cumplimiento" : "anticipo")}: {g.Type}, {g.Amount:0.00} {contract.Currency}")));
+        var node = new JsonObject
+        {
+            ["id"] = contract.Id,
+            ["awardID"] = contract.AwardId,
+            ["title"] = contract.Title,
+            ["description"] = (contract.ExceptionInvoked ? "EXCEPCIÓN al límite del 20% de los convenios modificatorios (art. 52 LAASSP). " : "") + $"Con {guarantees}.",
+            ["status"] = contract.Status,
+            ["period"] = new JsonObject
+            {
+                ["startDate"] = Time(new DateTimeOffset(terms.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+                ["endDate"] = Time(new DateTimeOffset(terms.EndDate.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)),
+            },
+            ["value"] = Value(terms.Value, contract.Currency),
+            ["items"] = new JsonArray([.. terms.Items.Select(i => (JsonNode)new JsonObject
+            {
+                ["id"] = i.Id,
+                ["description"] = i.Description,
+                ["classification"] = new JsonObject { ["scheme"] = "CUCOP", ["id"] = i.Cucop },
+                ["quantity"] = i.Quantity,
+                ["unit"] = new JsonObject { ["name"] = i.Unit, ["value"] = Value(i.UnitPrice, contract.Currency) },
+            })]),
+        };
+        if (contract.DateSigned is { } signed)
+        {
+            node["dateSigned"] = Time(signed);
+        }
+
+        var documents = entry.Documents.Where(d => d.Public).Select(Document).ToArray();
+        if (documents.Length > 0)
+        {
+            node["documents"] = new JsonArray(documents);
+        }
+
+        var amendments = contract.Versions.Where(v => v.EffectiveAt is not null && v.Amendment is not null).Select(v => (JsonNode)new JsonObject
+        {
+            ["id"] = v.Amendment!.Id,
+            ["date"] = Time(v.EffectiveAt!.Value),
+            ["rationale"] = v.Amendment.Reason,
+            ["description"] = string.Create(CultureInfo.InvariantCulture,
+                $"Versión {v.Number} del contrato (SHA-256 {v.Sha256}): monto {v.Terms.Value:0.00} {contract.Currency}, vigencia al {v.Terms.EndDate:yyyy-MM-dd}; respecto del original, monto {v.Amendment.ValueIncreasePercent:+0.00;-0.00;0}% y plazo {v.Amendment.PeriodIncreasePercent:+0.00;-0.00;0}%.")
+                + (v.Amendment.Exception ? $" EXCEPCIÓN al límite del 20% (art. 52 LAASSP): {v.Amendment.ExceptionJustification}" : ""),
+        }).ToArray();
+        if (amendments.Length > 0)
+        {
+            node["amendments"] = new JsonArray(amendments);
+        }
+
+        return node;
     }
 
     private static JsonObject Planning(ReleaseContext context)

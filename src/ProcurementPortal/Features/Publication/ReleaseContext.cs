@@ -6,7 +6,10 @@ using CompraNet.ProcurementPortal.Features.Units;
 
 namespace CompraNet.ProcurementPortal.Features.Publication;
 
-/// <summary>Everything one release of a procedure says, gathered by the caller: the builder reads nothing else.</summary>
+/// <summary>
+/// Everything one release of a procedure says, gathered by the caller: the builder reads nothing else. Contracts come
+/// with their public documents once the award has one.
+/// </summary>
 public sealed record ReleaseContext(
     Procedure Procedure,
     BuyingUnit Unit,
@@ -15,4 +18,5 @@ public sealed record ReleaseContext(
     IReadOnlyList<RegisteredSupplier> Bidders,
     IReadOnlyList<PortalDocument> Documents,
     IReadOnlyList<string> Tags,
-    DateTimeOffset Date);
+    DateTimeOffset Date,
+    IReadOnlyList<ContractRelease>? Contracts = null);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Plans;
 using CompraNet.ProcurementPortal.Features.Procedures;
@@ -18,7 +19,7 @@ namespace CompraNet.ProcurementPortal.Features.Publication;
 /// </summary>
 public sealed class ReleasePublisher(
     ReleaseBuilder builder, ReleaseStore releases, PlanStore plans, SupplierStore suppliers, DocumentStore documents, OcdsSchemaValidator validator,
-    ILogger<ReleasePublisher> logger)
+    ContractStore contracts, ILogger<ReleasePublisher> logger)
 {
     public string OcidFor(string procedureId) => builder.OcidFor(procedureId);
 
@@ -32,6 +33,12 @@ public sealed class ReleasePublisher(
             ? await suppliers.FindManyAsync([.. opening.Offers.Select(o => o.SupplierId).Distinct(StringComparer.Ordinal)], cancellationToken)
             : [];
         var docs = await documents.ListAsync(connection, transaction, "procedure", procedure.Id, includeInternal: false, cancellationToken);
+        var contractReleases = new List<ContractRelease>();
+        foreach (var contract in await contracts.ListForProcedureAsync(connection, transaction, procedure.Id, cancellationToken))
+        {
+            contractReleases.Add(new ContractRelease(contract, await documents.ListAsync(connection, transaction, "procedure", contract.Id, includeInternal: false, cancellationToken)));
+        }
+
         int number;
         await using (var count = PortalDb.Command(connection, transaction, "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid"))
         {
@@ -40,7 +47,7 @@ public sealed class ReleasePublisher(
         }
 
         var releaseId = ReleaseBuilder.ReleaseIdFor(procedure.Ocid, number);
-        var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, bidders, docs, tags, at), releaseId);
+        var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, bidders, docs, tags, at, contractReleases), releaseId);
         var json = release.ToJsonString(ReleaseBuilder.Json);
         var check = validator.ValidateRelease(json);
         if (!check.IsValid)

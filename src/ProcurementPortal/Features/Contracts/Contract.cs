@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace CompraNet.ProcurementPortal.Features.Contracts;
+
+/// <summary>
+/// The contract that follows a procedure's award, its whole state (stored as JSON beside searchable columns): the
+/// parties, the guarantees and every version of its terms, each with its signed text. Versions are never changed
+/// after they take effect; an amendment adds one.
+/// </summary>
+public sealed record Contract
+{
+    public required string Id { get; init; }
+
+    public required string ProcedureId { get; init; }
+
+    public required string Ocid { get; init; }
+
+    public required string UnitId { get; init; }
+
+    public required string SupplierId { get; init; }
+
+    /// <summary>The OCDS award the contract comes from.</summary>
+    public required string AwardId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required string Status { get; init; }
+
+    public ImmutableArray<ContractGuarantee> Guarantees { get; init; } = [];
+
+    public ImmutableArray<ContractVersion> Versions { get; init; } = [];
+
+    /// <summary>When the second party signed version 1.</summary>
+    public DateTimeOffset? DateSigned { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Increments with every saved change (optimistic concurrency).</summary>
+    public required int Version { get; init; }
+
+    /// <summary>The latest version: the one to sign while it has not taken effect.</summary>
+    public ContractVersion Current => Versions[^1];
+
+    /// <summary>The terms in force: those of the latest version in effect (version 1 while nothing is signed).</summary>
+    public ContractTerms Terms => (Versions.LastOrDefault(v => v.EffectiveAt is not null) ?? Versions[0]).Terms;
+
+    public ContractTerms Original => Versions[0].Terms;
+
+    /// <summary>Whether any amendment in effect used the law's exception to the 20% limit (shown publicly).</summary>
+    public bool ExceptionInvoked => Versions.Any(v => v.EffectiveAt is not null && v.Amendment is { Exception: true });
+
+    public static string IdFor(string procedureId) => $"{procedureId}-C1";
+
+    public static string DocumentIdFor(string contractId) => $"{contractId}-contrato";
+}
