@@ -2,9 +2,9 @@ using CompraNet.AuctionHost.Admin;
 using CompraNet.ProcurementPortal.Admin;
 using CompraNet.ProcurementPortal.Hosting;
 
-// Operator commands (`migrate`, `accounts`, `sanctions`, `units`, `officials`, `suppliers`) run instead of the portal,
+// Operator commands (`migrate`, `accounts`, `sanctions`, `units`, `officials`, `suppliers`, `api-clients`) run instead of the portal,
 // with the portal's schema too.
-if (await AdminCommands.TryRunAsync(args, [typeof(PortalHost).Assembly], PortalAdminCommands.Extension) is { } exitCode)
+if (await AdminCommands.TryRunAsync(args, [typeof(PortalHost).Assembly], AdminExtensionSet.Combine(PortalAdminCommands.Extension, InterconnectionAdminCommands.Extension)) is { } exitCode)
 {
     return exitCode;
 }

@@ -60,6 +60,7 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<Features.Evaluation.EvaluationService>();
         builder.Services.AddHostedService<Features.Evaluation.AuctionResultCollector>();
         builder.Services.AddSingleton<ClarificationService>();
+        Features.Interconnection.InterconnectionHostingExtensions.AddInterconnection(builder);
         builder.AddContracts();
         if (builder.Configuration.GetCompraNetOptions().DemoDataEnabled)
         {
@@ -91,6 +92,7 @@ public static class PortalHostingExtensions
         Features.Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
         app.MapContracts();
         app.MapOcdsEndpoints();
+        Features.Interconnection.InterconnectionHostingExtensions.MapInterconnection(app);
         return app;
     }
 }

@@ -23,7 +23,8 @@ namespace CompraNet.ProcurementPortal.Features.Evaluation;
 /// </summary>
 public sealed class EvaluationService(
     PortalDb db, ProcedureService procedures, ProcedureStore store, SupplierStore suppliers, DocumentStore documents,
-    ReleasePublisher publisher, AuctionEngineClient engine, AuctionCatalog catalog, TimeProvider time, ILogger<EvaluationService> logger)
+    ReleasePublisher publisher, AuctionEngineClient engine, AuctionCatalog catalog, TimeProvider time, ILogger<EvaluationService> logger,
+    Interconnection.IPortalEvents events)
 {
     public const int MinReasons = 10;
     public const int MinJustification = 30;
@@ -206,6 +207,8 @@ public sealed class EvaluationService(
             string.Create(CultureInfo.InvariantCulture, $"Fallo: adjudicado a {names.GetValueOrDefault(winner.SupplierId, winner.SupplierId)} por {winner.Amount:0.00} {procedure.Currency}."), isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, awarded, unit, ["award"], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(Interconnection.PortalEventTypes.ProcedureAwarded,
+            new { procedureId = id, unitId = unit.Id, supplierId = winner.SupplierId, amount = winner.Amount, procedure.Currency, awardedAt = now }, CancellationToken.None);
         return awarded;
     }
 

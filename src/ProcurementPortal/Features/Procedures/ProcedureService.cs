@@ -29,7 +29,9 @@ public sealed class ProcedureService(
     ReleasePublisher publisher,
     AuctionEngineClient engine,
     IOptions<ProcedureOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Interconnection.IBudgetGateway budget,
+    Interconnection.IPortalEvents events)
 {
     /// <summary>Drafts a procedure from a line of the unit's published plan; its first release (planning) is published at once.</summary>
     public async Task<ProcedureOutcome> CreateAsync(PortalActor actor, ProcedureRequest request, CancellationToken cancellationToken = default)
@@ -122,6 +124,7 @@ public sealed class ProcedureService(
             throw new PortalValidationException(errors);
         }
 
+        await CheckBudgetAsync(procedure, cancellationToken);
         var published = procedure with { Status = ProcedureStatus.Published, PublishedAt = now, UpdatedAt = now, Version = procedure.Version + 1 };
         var invited = await suppliers.FindManyAsync(published.InvitedSuppliers, cancellationToken);
 
@@ -162,7 +165,25 @@ public sealed class ProcedureService(
         await procedures.AppendEventAsync(connection, transaction, id, now, actor.Username, "published", "Convocatoria publicada.", isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, published, unit, ["tender"], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(Interconnection.PortalEventTypes.ProcedurePublished,
+            new { procedureId = id, unitId = unit.Id, published.Title, published.Type, published.EstimatedAmount, published.Currency, publishedAt = now }, CancellationToken.None);
         return new ProcedureOutcome(published, await WarningsAsync(published, unit, cancellationToken));
+    }
+
+    /// <summary>The budget system confirms the estimate is available on the plan line's budget key before anything is published.</summary>
+    private async Task CheckBudgetAsync(Procedure procedure, CancellationToken cancellationToken)
+    {
+        var plan = await plans.FindAsync(procedure.PlanId, cancellationToken);
+        if (plan?.Line(procedure.PlanLineNo) is not { } line)
+        {
+            return;
+        }
+
+        var answer = await budget.CheckAvailabilityAsync(procedure.UnitId, line.BudgetKey, plan.FiscalYear, procedure.EstimatedAmount, cancellationToken);
+        if (!answer.Available)
+        {
+            throw new PortalConflictException("budget-unavailable", $"The budget system refused the amount on budget key {line.BudgetKey}: {answer.Reason}");
+        }
     }
 
     /// <summary>Cancels a procedure that has not been awarded, with the reason (public).</summary>

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Persistence;
+
+namespace CompraNet.ProcurementPortal.Features.Interconnection;
+
+/// <summary>The treasury's payments: append-only, one row per idempotency key.</summary>
+public sealed class PaymentStore(PortalDb db)
+{
+    private const string Columns = "id, client_id, idempotency_key, contract_id, reference, amount_cents, paid_at, recorded_at";
+
+    /// <summary>Records the payment; false when its idempotency key was recorded already (nothing is written).</summary>
+    public async Task<bool> AddAsync(TreasuryPayment payment, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"""
+            INSERT INTO portal_treasury_payments ({Columns})
+            VALUES (@id, @client, @key, @contract, @reference, @cents, @paid, @recorded)
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        PortalDb.Add(command, "@id", payment.Id);
+        PortalDb.Add(command, "@client", payment.ClientId);
+        PortalDb.Add(command, "@key", payment.IdempotencyKey);
+        PortalDb.Add(command, "@contract", payment.ContractId);
+        PortalDb.Add(command, "@reference", payment.Reference);
+        PortalDb.Add(command, "@cents", Money.ToCents(payment.Amount));
+        db.AddTime(command, "@paid", payment.PaidAt);
+        db.AddTime(command, "@recorded", payment.RecordedAt);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (PortalDb.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<TreasuryPayment?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"SELECT {Columns} FROM portal_treasury_payments WHERE idempotency_key = @key";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        PortalDb.Add(command, "@key", idempotencyKey);
+        return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string contractId, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"SELECT {Columns} FROM portal_treasury_payments WHERE contract_id = @contract ORDER BY paid_at, id";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        PortalDb.Add(command, "@contract", contractId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<TreasuryPayment>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<TreasuryPayment>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new TreasuryPayment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Money.FromCents(reader.GetInt64(5)), PortalDb.ReadTime(reader, 6), PortalDb.ReadTime(reader, 7), ContractVerified: false));
+        }
+
+        return list;
+    }
+}

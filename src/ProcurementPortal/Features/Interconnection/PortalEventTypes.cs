@@ -1,0 +1,15 @@
+namespace CompraNet.ProcurementPortal.Features.Interconnection;
+
+/// <summary>The events a webhook subscription may ask for.</summary>
+public static class PortalEventTypes
+{
+    public const string ProcedurePublished = "procedure.published";
+    public const string ProcedureAwarded = "procedure.awarded";
+    public const string ContractCommitted = "contract.committed";
+    public const string PaymentPosted = "payment.posted";
+
+    /// <summary>Every event, now and later.</summary>
+    public const string Any = "*";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { ProcedurePublished, ProcedureAwarded, ContractCommitted, PaymentPosted };
+}

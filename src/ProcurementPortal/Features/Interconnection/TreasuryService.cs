@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using CompraNet.ProcurementPortal.Features.Common;
+
+namespace CompraNet.ProcurementPortal.Features.Interconnection;
+
+/// <summary>
+/// Payments posted by the treasury. The same idempotency key answers with the payment first recorded (a retry after a
+/// lost answer records nothing new); the same key with different content is a conflict. Contracts are not checked yet:
+/// their registry is being built, so the contract id is stored as given and the payment says it is unverified.
+/// </summary>
+public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents events, TimeProvider time)
+{
+    /// <summary>The payment and whether this request recorded it (false: an earlier request with the same key did).</summary>
+    public async Task<(TreasuryPayment Payment, bool Created)> PostAsync(string clientId, PaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        Validate(request, now);
+        var payment = new TreasuryPayment(Guid.NewGuid().ToString("N"), clientId, request.IdempotencyKey!, request.ContractId!, request.Reference!.Trim(),
+            request.Amount!.Value, request.PaidAt!.Value.ToUniversalTime(), now, ContractVerified: false);
+        if (!await payments.AddAsync(payment, cancellationToken))
+        {
+            var first = await payments.FindByKeyAsync(payment.IdempotencyKey, cancellationToken)
+                ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
+            if (first.ClientId != clientId || first.ContractId != payment.ContractId || first.Reference != payment.Reference
+                || first.Amount != payment.Amount || first.PaidAt != payment.PaidAt)
+            {
+                throw new PortalConflictException("idempotency-key-reused", "This idempotency key was used for a different payment; nothing was recorded.");
+            }
+
+            return (first, false);
+        }
+
+        await events.PublishAsync(PortalEventTypes.PaymentPosted, payment, cancellationToken);
+        return (payment, true);
+    }
+
+    public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string? contractId, CancellationToken cancellationToken = default)
+    {
+        if (contractId is null || !ContractIdPattern().IsMatch(contractId))
+        {
+            throw PortalValidationException.Of("contract", "Give the contract id (letters, digits, '-', '_', '.', '/', up to 80).");
+        }
+
+        return await payments.ListAsync(contractId, cancellationToken);
+    }
+
+    private static void Validate(PaymentRequest request, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.ContractId is null || !ContractIdPattern().IsMatch(request.ContractId))
+        {
+            errors["contractId"] = ["Give the contract id (letters, digits, '-', '_', '.', '/', up to 80)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 100)
+        {
+            errors["reference"] = ["Give the invoice or payment order reference (up to 100 characters)."];
+        }
+
+        if (request.Amount is not { } amount || !Money.IsValidAmount(amount))
+        {
+            errors["amount"] = ["The amount is greater than zero with at most two decimals."];
+        }
+
+        if (request.PaidAt is not { } paidAt)
+        {
+            errors["paidAt"] = ["Give when it was paid (RFC 3339 with offset)."];
+        }
+        else if (paidAt > now + TimeSpan.FromMinutes(5))
+        {
+            errors["paidAt"] = ["The payment date is in the future."];
+        }
+
+        if (request.IdempotencyKey is null || !IdempotencyKeyPattern().IsMatch(request.IdempotencyKey))
+        {
+            errors["idempotencyKey"] = ["Give an idempotency key (8 to 100 letters, digits, '-', '_', ':' or '.'), the same on every retry."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PortalValidationException(errors);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")]
+    private static partial Regex ContractIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{8,100}$")]
+    private static partial Regex IdempotencyKeyPattern();
+}
