@@ -18,6 +18,7 @@ public static class OcdsExtensions
         new("auction_openprocurement", "openprocurement/ocds_auction_extension", "7393ead2"),
         new("mx_inai_requestForQuotes", "INAImexico/ocds_requestForQuotes_extension", "ee5ebebc"),
         new("mx_compranet_cycle", "CompraNet/ocds_cycle_extension", "6dd1bb889ff2c3c9b82e0c9c8efc9baf1f49f7ae"),
+        new("mx_guarantees", "contratacionesabiertas/ocds_guarantees_extension", "d6f1008e"),
     ];
 
     /// <summary>The value of a package's <c>extensions</c> array.</summary>

@@ -158,6 +158,8 @@ public abstract class ContractTests : IAsyncLifetime
         Assert.Contains("EXCEPCIÓN", compiled.GetProperty("amendments")[2].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("EXCEPCIÓN", compiled.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(compiled.TryGetProperty("dateSigned", out _));
+        Assert.Equal([("suretyBond", "fulfillment", 86_500m), ("suretyBond", "prepaid", 100_000m)], compiled.GetProperty("guarantees").EnumerateArray()
+            .Select(g => (g.GetProperty("type").GetString(), g.GetProperty("obligations").GetString(), g.GetProperty("value").GetProperty("amount").GetDecimal())));
     }
 
     [Fact]

@@ -161,9 +161,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
     }
 
     /// <summary>
-    /// The contract with the terms in force, the versions of its text as documents, and each amendment in effect. The
-    /// guarantees and the use of the law's exception to the 20% limit are told in the descriptions (no extension is
-    /// declared for them yet).
+    /// The contract with the terms in force, its guarantees (mx_guarantees), the versions of its text as documents, and
+    /// each amendment in effect. The use of the law's exception to the 20% limit is told in the descriptions.
     /// </summary>
     private JsonNode Contract(ContractRelease entry)
     {
@@ -177,12 +176,16 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             ["awardID"] = contract.AwardId,
             ["title"] = contract.Title,
             ["description"] = (contract.ExceptionInvoked ? "EXCEPCIÓN al límite del 20% de los convenios modificatorios (art. 52 LAASSP). " : "") + $"Con {guarantees}.",
-            ["status"] = contract.Status,
-            ["period"] = new JsonObject
+            ["guarantees"] = new JsonArray([.. contract.Guarantees.Select(g => (JsonNode)new JsonObject
             {
-                ["startDate"] = Time(new DateTimeOffset(terms.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
-                ["endDate"] = Time(new DateTimeOffset(terms.EndDate.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)),
-            },
+                ["id"] = g.Kind,
+                ["type"] = GuaranteeType(g.Type),
+                ["obligations"] = g.Kind == "performance" ? "fulfillment" : "prepaid",
+                ["value"] = Value(g.Amount, contract.Currency),
+                ["period"] = Period(terms),
+            })]),
+            ["status"] = contract.Status,
+            ["period"] = Period(terms),
             ["value"] = Value(terms.Value, contract.Currency),
             ["items"] = new JsonArray([.. terms.Items.Select(i => (JsonNode)new JsonObject
             {
@@ -220,6 +223,21 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
 
         return node;
     }
+
+    private static JsonObject Period(Contracts.ContractTerms terms) => new()
+    {
+        ["startDate"] = Time(new DateTimeOffset(terms.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+        ["endDate"] = Time(new DateTimeOffset(terms.EndDate.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)),
+    };
+
+    /// <summary>The portal's guarantee instruments in the extension's guaranteeType codelist.</summary>
+    private static string GuaranteeType(string type) => type switch
+    {
+        "fianza" => "suretyBond",
+        "cheque-certificado" => "check",
+        "carta-de-credito" => "letterOfCredit",
+        _ => "depositSlip",
+    };
 
     private static JsonObject Planning(ReleaseContext context)
     {
