@@ -83,6 +83,9 @@ public sealed class PortalDb(CompraNetDatabase database)
 
     public static bool ReadBool(DbDataReader reader, int ordinal) => Convert.ToBoolean(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
+    /// <summary>Whether SQLite refused a write because another connection wrote first (SQLITE_BUSY and its variants).</summary>
+    public static bool IsBusy(Exception ex) => ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+
     /// <summary>Whether the exception is a unique-key violation (a second row for the same key).</summary>
     public static bool IsUniqueViolation(Exception ex) => ex switch
     {

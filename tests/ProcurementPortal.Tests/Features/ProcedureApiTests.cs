@@ -102,4 +102,19 @@ public sealed class ProcedureApiTests : IAsyncLifetime
         Assert.StartsWith("I3P-UC-A-", ok.GetProperty("procedure").GetProperty("id").GetString(), StringComparison.Ordinal);
         Assert.Contains("40%", Assert.Single(ok.GetProperty("warnings").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreateProcedure_ConcurrentlyInOneUnit_EachGetsItsOwnNumber()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var coordinator = await _host.ClientAsync("coordA");
+        var planId = await PortalFlow.PublishedPlanAsync(officer, 1_900_000m);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? officer : coordinator).PostAsJsonAsync("/api/procedures", PortalFlow.ProcedureBody(planId, amount: 300_000m), PortalTestHost.Json)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("procedure").GetProperty("id").GetString()));
+        Assert.Equal(6, ids.Distinct().Count());
+    }
 }

@@ -69,8 +69,12 @@ public sealed class ClarificationService(
         }
 
         var now = time.GetUtcNow();
+        var answered = procedure with { UpdatedAt = now, Version = procedure.Version + 1 };
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Saving the procedure's next version first serialises this answer with any other change of the procedure
+        // (two answers at once would otherwise both take the same release number).
+        await procedures.SaveAsync(connection, transaction, answered, unit, cancellationToken);
         if (!await questions.AnswerAsync(connection, transaction, procedureId, number, answer.Trim(), actor.Username, now, cancellationToken))
         {
             throw new PortalConflictException("not-answerable", $"Question {number} does not exist or is answered already.");
@@ -81,7 +85,7 @@ public sealed class ClarificationService(
             $"{procedureId}-aclaraciones", "procedure", procedureId, DocumentKinds.Clarifications, $"Aclaraciones a la convocatoria {procedureId}", Public: true,
             $"Respuesta a la pregunta {number}.", $"{procedureId}-aclaraciones.txt", "text/plain; charset=utf-8", Minutes(procedureId, all)), now, actor.Username, cancellationToken);
         await store.AppendEventAsync(connection, transaction, procedureId, now, actor.Username, "answer", $"Respuesta publicada a la pregunta {number}.", isPublic: true, cancellationToken);
-        await publisher.PublishAsync(connection, transaction, procedure, unit, ["tenderUpdate"], now, cancellationToken);
+        await publisher.PublishAsync(connection, transaction, answered, unit, ["tenderUpdate"], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return all.Single(q => q.Number == number);
     }

@@ -36,6 +36,22 @@ public sealed class ProcedureService(
     /// <summary>Drafts a procedure from a line of the unit's published plan; its first release (planning) is published at once.</summary>
     public async Task<ProcedureOutcome> CreateAsync(PortalActor actor, ProcedureRequest request, CancellationToken cancellationToken = default)
     {
+        // The procedure's number is the unit's next for its kind and year: two officials drafting at the same moment
+        // can pick the same one, and the loser simply takes the next.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCreateAsync(actor, request, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 5 && (PortalDb.IsUniqueViolation(ex) || PortalDb.IsBusy(ex)))
+            {
+            }
+        }
+    }
+
+    private async Task<ProcedureOutcome> TryCreateAsync(PortalActor actor, ProcedureRequest request, CancellationToken cancellationToken)
+    {
         var unitId = PlanService.RequireOfficialUnit(actor);
         var unit = await units.FindAsync(unitId, cancellationToken) ?? throw new PortalForbiddenException("Your unit is not registered.");
         var now = time.GetUtcNow();
