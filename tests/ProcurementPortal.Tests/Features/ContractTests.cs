@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Ocds;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -89,6 +90,8 @@ public abstract class ContractTests : IAsyncLifetime
         Assert.NotEqual(JsonValueKind.Null, active.GetProperty("dateSigned").ValueKind);
         Assert.Equal(["buyer", "supplier"], active.GetProperty("current").GetProperty("signatures").EnumerateArray().Select(s => s.GetProperty("party").GetString()));
         Assert.All(active.GetProperty("current").GetProperty("signatures").EnumerateArray(), s => Assert.Equal(sha, s.GetProperty("sha256").GetString()));
+        var commitment = await _host.Service<IBudgetCommitments>().CommitAsync(contractId, "UC-A", "25301", 1m); // answers the commitment already recorded
+        Assert.Equal((Awarded, "25301"), (commitment.Amount, commitment.BudgetKey));
 
         var overByACent = await Amend(officer, contractId, new { reason = "Ampliación de entregas por demanda estacional.", value = 1_038_000.01m });
         var exactlyTwenty = await Amend(officer, contractId, new { reason = "Ampliación de entregas por demanda estacional.", value = 1_038_000.00m });

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Interconnection;
+using CompraNet.ProcurementPortal.Features.Plans;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using CompraNet.ProcurementPortal.Features.Publication;
 using CompraNet.ProcurementPortal.Features.Suppliers;
@@ -20,7 +22,7 @@ namespace CompraNet.ProcurementPortal.Features.Contracts;
 /// </summary>
 public sealed class ContractService(
     PortalDb db, ContractStore contracts, ProcedureService procedures, ProcedureStore procedureStore, SupplierStore suppliers,
-    DocumentStore documents, ReleasePublisher publisher, TimeProvider time)
+    DocumentStore documents, ReleasePublisher publisher, PlanStore plans, IBudgetCommitments commitments, TimeProvider time, ILogger<ContractService> logger)
 {
     public const string BuyerParty = "buyer";
     public const string SupplierParty = "supplier";
@@ -122,16 +124,40 @@ public sealed class ContractService(
         await procedureStore.AppendEventAsync(connection, transaction, contract.ProcedureId, now, actor.Username, "contract-signed",
             effective ? $"Firmado por ambas partes {what} (versión {current.Number}); en vigor." : $"Firma de {(party == BuyerParty ? "la unidad compradora" : "el proveedor")} en {what} (versión {current.Number}).",
             isPublic: true, cancellationToken);
+        Procedure? procedure = null;
         if (effective)
         {
-            var procedure = await procedureStore.FindAsync(connection, transaction, contract.ProcedureId, cancellationToken)
+            procedure = await procedureStore.FindAsync(connection, transaction, contract.ProcedureId, cancellationToken)
                 ?? throw new InvalidOperationException($"Procedure {contract.ProcedureId} of {id} is missing.");
             var unit = await procedures.UnitAsync(contract.UnitId, cancellationToken);
             await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contract" : "contractAmendment"], now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (procedure is not null && current.Number == 1)
+        {
+            await CommitBudgetAsync(changed, procedure, cancellationToken);
+        }
+
         return changed;
+    }
+
+    /// <summary>
+    /// The signed contract commits its value on the plan line's budget key (once per contract). After the signatures'
+    /// transaction: the contract is in force whatever the budget system's bookkeeping does, so a failure is logged.
+    /// </summary>
+    private async Task CommitBudgetAsync(Contract contract, Procedure procedure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var line = (await plans.FindAsync(procedure.PlanId, cancellationToken))?.Line(procedure.PlanLineNo)
+                ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of plan {procedure.PlanId} is missing.");
+            await commitments.CommitAsync(contract.Id, contract.UnitId, line.BudgetKey, contract.Terms.Value, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Contract {ContractId} is signed but its budget commitment was not recorded.", contract.Id);
+        }
     }
 
     public async Task<Contract> AmendAsync(PortalActor actor, string id, AmendmentRequest request, CancellationToken cancellationToken = default)
