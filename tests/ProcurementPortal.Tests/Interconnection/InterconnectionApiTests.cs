@@ -107,7 +107,7 @@ public abstract class InterconnectionApiTests : IAsyncLifetime
     public async Task Payments_SameIdempotencyKeyTwice_RecordOne_AndBadInputIsRefusedByField()
     {
         using var treasury = await ClientAsync("tesofe", TreasurySecret);
-        var payment = new { contractId = "CT-UC-A-2026-001", reference = "OP-778812", amount = 125_000.50m, paidAt = _time.GetUtcNow().AddDays(-1), idempotencyKey = "tesofe-op-778812" };
+        var payment = new { contractId = "CT-UC-A-2026-001", reference = "OP-778812", amount = 125_000.50m, paidAt = _time.GetUtcNow().AddDays(-1).AddTicks(3), idempotencyKey = "tesofe-op-778812" };
 
         var first = await treasury.PostAsJsonAsync("/api/interconnection/payments", payment, PortalTestHost.Json);
         var second = await treasury.PostAsJsonAsync("/api/interconnection/payments", payment, PortalTestHost.Json);

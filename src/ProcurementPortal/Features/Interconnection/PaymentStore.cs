@@ -9,6 +9,13 @@ public sealed class PaymentStore(PortalDb db)
 {
     private const string Columns = "id, client_id, idempotency_key, contract_id, reference, amount_cents, paid_at, recorded_at";
 
+    // Whether the contract is in the portal's registry: payments are taken for contracts registered elsewhere too
+    // (or before the registry has them), and say so.
+    private const string Select = $"""
+        SELECT {Columns}, EXISTS (SELECT 1 FROM portal_contracts c WHERE c.id = p.contract_id)
+        FROM portal_treasury_payments p
+        """;
+
     /// <summary>Records the payment; false when its idempotency key was recorded already (nothing is written).</summary>
     public async Task<bool> AddAsync(TreasuryPayment payment, CancellationToken cancellationToken = default)
     {
@@ -39,7 +46,7 @@ public sealed class PaymentStore(PortalDb db)
 
     public async Task<TreasuryPayment?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        const string sql = $"SELECT {Columns} FROM portal_treasury_payments WHERE idempotency_key = @key";
+        const string sql = $"{Select} WHERE p.idempotency_key = @key";
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = PortalDb.Command(connection, null, sql);
         PortalDb.Add(command, "@key", idempotencyKey);
@@ -48,7 +55,7 @@ public sealed class PaymentStore(PortalDb db)
 
     public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string contractId, CancellationToken cancellationToken = default)
     {
-        const string sql = $"SELECT {Columns} FROM portal_treasury_payments WHERE contract_id = @contract ORDER BY paid_at, id";
+        const string sql = $"{Select} WHERE p.contract_id = @contract ORDER BY p.paid_at, p.id";
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = PortalDb.Command(connection, null, sql);
         PortalDb.Add(command, "@contract", contractId);
@@ -62,7 +69,7 @@ public sealed class PaymentStore(PortalDb db)
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new TreasuryPayment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Money.FromCents(reader.GetInt64(5)), PortalDb.ReadTime(reader, 6), PortalDb.ReadTime(reader, 7), ContractVerified: false));
+                Money.FromCents(reader.GetInt64(5)), PortalDb.ReadTime(reader, 6), PortalDb.ReadTime(reader, 7), PortalDb.ReadBool(reader, 8)));
         }
 
         return list;

@@ -1,8 +1,8 @@
 namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
 /// <summary>
-/// A recorded payment. <paramref name="ContractVerified"/> is false while the contracts registry is not there to check
-/// the contract id against: the reference is stored as given.
+/// A recorded payment. <paramref name="ContractVerified"/>: whether the contract id is one of the portal's contracts
+/// (the reference is stored as given either way).
 /// </summary>
 public sealed record TreasuryPayment(
     string Id,

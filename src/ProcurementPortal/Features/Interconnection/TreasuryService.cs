@@ -5,8 +5,9 @@ namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
 /// <summary>
 /// Payments posted by the treasury. The same idempotency key answers with the payment first recorded (a retry after a
-/// lost answer records nothing new); the same key with different content is a conflict. Contracts are not checked yet:
-/// their registry is being built, so the contract id is stored as given and the payment says it is unverified.
+/// lost answer records nothing new); the same key with different content is a conflict. A contract id the portal's
+/// registry does not know is still recorded (the treasury pays contracts signed before the portal, too), and the
+/// payment says <c>contractVerified: false</c>.
 /// </summary>
 public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents events, TimeProvider time)
 {
@@ -16,11 +17,12 @@ public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents
         var now = time.GetUtcNow();
         Validate(request, now);
         var payment = new TreasuryPayment(Guid.NewGuid().ToString("N"), clientId, request.IdempotencyKey!, request.ContractId!, request.Reference!.Trim(),
-            request.Amount!.Value, request.PaidAt!.Value.ToUniversalTime(), now, ContractVerified: false);
-        if (!await payments.AddAsync(payment, cancellationToken))
+            request.Amount!.Value, WholeMicroseconds(request.PaidAt!.Value), now, ContractVerified: false);
+        var added = await payments.AddAsync(payment, cancellationToken);
+        var first = await payments.FindByKeyAsync(payment.IdempotencyKey, cancellationToken)
+            ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
+        if (!added)
         {
-            var first = await payments.FindByKeyAsync(payment.IdempotencyKey, cancellationToken)
-                ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
             if (first.ClientId != clientId || first.ContractId != payment.ContractId || first.Reference != payment.Reference
                 || first.Amount != payment.Amount || first.PaidAt != payment.PaidAt)
             {
@@ -30,8 +32,8 @@ public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents
             return (first, false);
         }
 
-        await events.PublishAsync(PortalEventTypes.PaymentPosted, payment, cancellationToken);
-        return (payment, true);
+        await events.PublishAsync(PortalEventTypes.PaymentPosted, first, cancellationToken);
+        return (first, true);
     }
 
     public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string? contractId, CancellationToken cancellationToken = default)
@@ -43,6 +45,9 @@ public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents
 
         return await payments.ListAsync(contractId, cancellationToken);
     }
+
+    // PostgreSQL keeps microseconds: a retry's time must compare equal to the one stored on either database.
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     private static void Validate(PaymentRequest request, DateTimeOffset now)
     {
