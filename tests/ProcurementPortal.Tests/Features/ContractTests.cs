@@ -158,6 +158,9 @@ public abstract class ContractTests : IAsyncLifetime
         Assert.Equal($"{id}-fallo", compiled.GetProperty("awardID").GetString());
         Assert.Equal(1_200_000m, compiled.GetProperty("value").GetProperty("amount").GetDecimal());
         Assert.Equal(3, compiled.GetProperty("amendments").GetArrayLength());
+        var ids = releases.Select(r => r.GetProperty("id").GetString()).ToArray();
+        Assert.Equal(ids[^4..^1], compiled.GetProperty("amendments").EnumerateArray().Select(a => a.GetProperty("amendsReleaseID").GetString()));
+        Assert.Equal(ids[^3..], compiled.GetProperty("amendments").EnumerateArray().Select(a => a.GetProperty("releaseID").GetString()));
         Assert.Contains("EXCEPCIÓN", compiled.GetProperty("amendments")[2].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("EXCEPCIÓN", compiled.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(compiled.TryGetProperty("dateSigned", out _));

@@ -105,15 +105,16 @@ public sealed class ContractService(
         var signature = new ContractSignature(party, actor.Username, now, current.Sha256);
         var signatures = current.Signatures.Add(signature);
         var effective = signatures.Any(s => s.Party == BuyerParty) && signatures.Any(s => s.Party == SupplierParty);
-        var signed = current with { Signatures = signatures, EffectiveAt = effective ? now : null };
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var releaseId = effective ? await ReleasePublisher.NextReleaseIdAsync(connection, transaction, contract.Ocid, cancellationToken) : null;
+        var signed = current with { Signatures = signatures, EffectiveAt = effective ? now : null, ReleaseId = releaseId };
         var changed = contract with { Versions = contract.Versions.SetItem(contract.Versions.Length - 1, signed), UpdatedAt = now, Version = contract.Version + 1 };
         if (effective && current.Number == 1)
         {
             changed = changed with { Status = ContractStatus.Active, DateSigned = now };
         }
 
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await contracts.AddSignatureAsync(connection, transaction, id, current.Number, signature, cancellationToken))
         {
             throw new PortalConflictException("already-signed", $"The {party} already signed version {current.Number}.");

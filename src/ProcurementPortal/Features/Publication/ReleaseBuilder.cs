@@ -207,7 +207,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             node["documents"] = new JsonArray(documents);
         }
 
-        var amendments = contract.Versions.Where(v => v.EffectiveAt is not null && v.Amendment is not null).Select(v => (JsonNode)new JsonObject
+        var inEffect = contract.Versions.Where(v => v.EffectiveAt is not null).ToArray();
+        var amendments = inEffect.Skip(1).Select((v, i) => (JsonNode)new JsonObject
         {
             ["id"] = v.Amendment!.Id,
             ["date"] = Time(v.EffectiveAt!.Value),
@@ -215,6 +216,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             ["description"] = string.Create(CultureInfo.InvariantCulture,
                 $"Versión {v.Number} del contrato (SHA-256 {v.Sha256}): monto {v.Terms.Value:0.00} {contract.Currency}, vigencia al {v.Terms.EndDate:yyyy-MM-dd}; respecto del original, monto {v.Amendment.ValueIncreasePercent:+0.00;-0.00;0}% y plazo {v.Amendment.PeriodIncreasePercent:+0.00;-0.00;0}%.")
                 + (v.Amendment.Exception ? $" EXCEPCIÓN al límite del 20% (art. 52 LAASSP): {v.Amendment.ExceptionJustification}" : ""),
+            ["amendsReleaseID"] = inEffect[i].ReleaseId,
+            ["releaseID"] = v.ReleaseId,
         }).ToArray();
         if (amendments.Length > 0)
         {

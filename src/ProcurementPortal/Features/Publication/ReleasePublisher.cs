@@ -23,6 +23,15 @@ public sealed class ReleasePublisher(
 {
     public string OcidFor(string procedureId) => builder.OcidFor(procedureId);
 
+    /// <summary>The id the next release of <paramref name="ocid"/> will have, read in the transaction that publishes it.</summary>
+    public static async Task<string> NextReleaseIdAsync(DbConnection connection, DbTransaction transaction, string ocid, CancellationToken cancellationToken)
+    {
+        await using var count = PortalDb.Command(connection, transaction, "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid");
+        PortalDb.Add(count, "@ocid", ocid);
+        var number = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
+        return ReleaseBuilder.ReleaseIdFor(ocid, number);
+    }
+
     public async Task PublishAsync(DbConnection connection, DbTransaction transaction, Procedure procedure, BuyingUnit unit, IReadOnlyList<string> tags, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var plan = await plans.FindAsync(connection, transaction, procedure.PlanId, cancellationToken)
@@ -39,14 +48,7 @@ public sealed class ReleasePublisher(
             contractReleases.Add(new ContractRelease(contract, await documents.ListAsync(connection, transaction, "procedure", contract.Id, includeInternal: false, cancellationToken)));
         }
 
-        int number;
-        await using (var count = PortalDb.Command(connection, transaction, "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid"))
-        {
-            PortalDb.Add(count, "@ocid", procedure.Ocid);
-            number = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
-        }
-
-        var releaseId = ReleaseBuilder.ReleaseIdFor(procedure.Ocid, number);
+        var releaseId = await NextReleaseIdAsync(connection, transaction, procedure.Ocid, cancellationToken);
         var release = builder.Build(new ReleaseContext(procedure, unit, line, invited, bidders, docs, tags, at, contractReleases), releaseId);
         var json = release.ToJsonString(ReleaseBuilder.Json);
         var check = validator.ValidateRelease(json);
