@@ -1,5 +1,6 @@
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using CompraNet.ProcurementPortal.Features.Suppliers;
@@ -18,7 +19,7 @@ namespace CompraNet.ProcurementPortal.Pages.Procedimientos;
 /// </summary>
 public sealed class DetalleModel(
     PortalActors actors, ProcedureService service, ProcedureStore store, UnitStore units, SupplierStore suppliers,
-    DocumentStore documents, ClarificationService clarifications, TimeProvider time, IConfiguration configuration, PortalText text) : PageModel
+    DocumentStore documents, ClarificationService clarifications, ContractStore contracts, TimeProvider time, IConfiguration configuration, PortalText text) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -28,6 +29,9 @@ public sealed class DetalleModel(
     public BuyingUnit? Unit { get; private set; }
 
     public PortalActor? Actor { get; private set; }
+
+    /// <summary>The contract from the award, shown once both parties have signed it.</summary>
+    public Contract? Contract { get; private set; }
 
     public IReadOnlyList<ProcedureEvent> Timeline { get; private set; } = [];
 
@@ -116,6 +120,12 @@ public sealed class DetalleModel(
         {
             Names = (await suppliers.FindManyAsync([.. opening.Offers.Select(o => o.SupplierId).Distinct(StringComparer.Ordinal)], cancellationToken))
                 .ToDictionary(s => s.SupplierId, s => s.LegalName, StringComparer.Ordinal);
+        }
+
+        if (Procedure.Status == ProcedureStatus.Awarded
+            && await contracts.FindAsync(Features.Contracts.Contract.IdFor(id), cancellationToken) is { DateSigned: not null } signed)
+        {
+            Contract = signed;
         }
 
         return true;

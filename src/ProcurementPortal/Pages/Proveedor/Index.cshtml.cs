@@ -1,5 +1,6 @@
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Offers;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace CompraNet.ProcurementPortal.Pages.Proveedor;
 /// tenders taking offers, newest first, its offers (receipts before the opening, results after) and the questions it
 /// asked with whether they are answered.
 /// </summary>
-public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, QuestionStore questions, OfferService offers, IConfiguration configuration) : PageModel
+public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, QuestionStore questions, OfferService offers, ContractStore contracts, IConfiguration configuration) : PageModel
 {
     private static readonly string[] AfterOpening = [ProcedureStatus.Opened, ProcedureStatus.Evaluated, ProcedureStatus.Auction, ProcedureStatus.Awarded, ProcedureStatus.Deserted];
 
@@ -24,6 +25,9 @@ public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, Q
     public IReadOnlyList<Procedure> Invitations { get; private set; } = [];
 
     public IReadOnlyList<ProcedureSummary> OpenCalls { get; private set; } = [];
+
+    /// <summary>The contracts drawn up from the supplier's awards.</summary>
+    public IReadOnlyList<Contract> Contracts { get; private set; } = [];
 
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
@@ -57,7 +61,21 @@ public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, Q
         Titles = titles;
         SupplierId = actor.Username;
         Offers = await OffersAsync(actor, cancellationToken);
+        var won = new List<Contract>();
+        foreach (var offer in Offers.Where(o => o.Procedure.Award?.SupplierId == actor.Username))
+        {
+            if (await contracts.FindAsync(Contract.IdFor(offer.Procedure.Id), cancellationToken) is { } contract && contract.SupplierId == actor.Username)
+            {
+                won.Add(contract);
+            }
+        }
+
+        Contracts = won;
     }
+
+    /// <summary>Whether the contract's current version waits for this supplier's signature.</summary>
+    public static bool AwaitsSignature(Contract contract) =>
+        contract.Current.EffectiveAt is null && !contract.Current.Signatures.Any(s => s.Party == ContractService.SupplierParty);
 
     /// <summary>
     /// Every procedure with an offer of this supplier. The engine keeps the sealed offers per tender (the portal has no

@@ -1,6 +1,7 @@
 using CompraNet.AuctionGrains.Tenders;
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Documents;
 using CompraNet.ProcurementPortal.Features.Evaluation;
 using CompraNet.ProcurementPortal.Features.Offers;
@@ -20,7 +21,7 @@ namespace CompraNet.ProcurementPortal.Pages.Oficial.Procedimientos;
 /// </summary>
 public sealed class DetalleModel(
     PortalActors actors, ProcedureService service, ProcedureStore store, SupplierStore suppliers, DocumentStore documents,
-    ClarificationService clarifications, OfferService offers, EvaluationService evaluation, TimeProvider time, IConfiguration configuration,
+    ClarificationService clarifications, OfferService offers, EvaluationService evaluation, ContractService contracts, ContractStore contractStore, TimeProvider time, IConfiguration configuration,
     PortalText text) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
@@ -64,6 +65,14 @@ public sealed class DetalleModel(
 
     [BindProperty]
     public string? AwardJustification { get; set; }
+
+    /// <summary>The contract drawn up from the award, once there is one.</summary>
+    public Contract? Contract { get; private set; }
+
+    [BindProperty]
+    public ContractForm ContractForm { get; set; } = new();
+
+    public bool TakesContract => Procedure.Status == ProcedureStatus.Awarded && Contract is null;
 
     /// <summary>Before the opening: how many offers are live (never who or how much).</summary>
     public int? LiveOffers { get; private set; }
@@ -184,6 +193,27 @@ public sealed class DetalleModel(
             return text.Format("award.awardedNotice", Names.GetValueOrDefault(awarded.Award!.SupplierId, awarded.Award.SupplierId), text.Money(awarded.Award.Amount, awarded.Currency));
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostContractAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, "contract", async actor =>
+        {
+            var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+            var form = ContractForm;
+            var advance = string.IsNullOrWhiteSpace(form.AdvanceType) && string.IsNullOrWhiteSpace(form.AdvanceAmount)
+                ? null
+                : new GuaranteeRequest(form.AdvanceType?.Trim(), Amount(unreadable, "advancePaymentGuarantee.amount", form.AdvanceAmount));
+            var request = new CreateContractRequest(
+                Day(unreadable, "startDate", form.StartDate), Day(unreadable, "endDate", form.EndDate),
+                new GuaranteeRequest(form.PerformanceType?.Trim(), Amount(unreadable, "performanceGuarantee.amount", form.PerformanceAmount)), advance);
+            if (unreadable.Count > 0)
+            {
+                throw new PortalValidationException(unreadable.ToDictionary(e => e.Key, e => new[] { text[e.Value] }));
+            }
+
+            var contract = await contracts.CreateAsync(actor, id, request, cancellationToken);
+            _next = $"/oficial/contratos/{Uri.EscapeDataString(contract.Id)}";
+            return text.Format("contract.draftedNotice", contract.Id);
+        }, cancellationToken);
+
     /// <summary>The price flags an offer would get, with the average of the offers marked admissible (of all of them before any is marked), as the service computes them.</summary>
     public IReadOnlyList<string> FlagsOf(OpenedOffer offer)
     {
@@ -196,7 +226,10 @@ public sealed class DetalleModel(
     public string NameOf(string supplierId) => Names.GetValueOrDefault(supplierId, supplierId);
 
     /// <summary>The key a refused action's errors are shown under (a validation error's own field, or the action's).</summary>
-    public static string ErrorKey(string action, string field) => field is "reason" or "answer" or "confirm" || action == "award" ? $"{action}.{field}" : field;
+    public static string ErrorKey(string action, string field) => field is "reason" or "answer" or "confirm" || action is "award" or "contract" ? $"{action}.{field}" : field;
+
+    /// <summary>Where a successful action goes when not back to this page (a drawn-up contract, to its own page).</summary>
+    private string? _next;
 
     private static decimal? Amount(Dictionary<string, string> unreadable, string key, string? value)
     {
@@ -274,7 +307,7 @@ public sealed class DetalleModel(
         try
         {
             TempData["Notice"] = await act(await actors.RequireAsync(User, cancellationToken));
-            return Redirect($"/oficial/procedimientos/{Uri.EscapeDataString(id)}");
+            return Redirect(_next ?? $"/oficial/procedimientos/{Uri.EscapeDataString(id)}");
         }
         catch (PortalValidationException ex)
         {
@@ -330,6 +363,11 @@ public sealed class DetalleModel(
             Names = (await suppliers.FindManyAsync([.. opening.Offers.Select(o => o.SupplierId).Distinct(StringComparer.Ordinal)], cancellationToken))
                 .ToDictionary(s => s.SupplierId, s => s.LegalName, StringComparer.Ordinal);
             Evaluation = [.. opening.Offers.Select(o => new EvaluationFormRow { SupplierId = o.SupplierId })];
+        }
+
+        if (Procedure.Status == ProcedureStatus.Awarded)
+        {
+            Contract = await contractStore.FindAsync(Features.Contracts.Contract.IdFor(id), cancellationToken);
         }
 
         if (Procedure.Ranking is [var first, ..])
