@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CompraNet.AuctionGrains.Auctions;
+using CompraNet.AuctionGrains.Validation;
 
 namespace CompraNet.AuctionGrains.Tenders;
 
@@ -33,7 +34,7 @@ public static partial class TenderValidator
 
     public static Dictionary<string, string[]> ValidateTerms(TenderTerms? terms, string tenderId, string? officer, DateTimeOffset now)
     {
-        var errors = new Errors();
+        var errors = new FieldErrors();
         if (terms is null)
         {
             errors.Add("terms", "Required.");
@@ -84,7 +85,7 @@ public static partial class TenderValidator
 
     public static Dictionary<string, string[]> ValidateOffer(SubmitOffer? offer)
     {
-        var errors = new Errors();
+        var errors = new FieldErrors();
         if (offer is null)
         {
             errors.Add("offer", "Required.");
@@ -112,7 +113,7 @@ public static partial class TenderValidator
         return errors.ToDictionary();
     }
 
-    private static void CheckInvited(TenderTerms terms, Errors errors)
+    private static void CheckInvited(TenderTerms terms, FieldErrors errors)
     {
         if (terms.InvitedSuppliers.IsDefaultOrEmpty)
         {
@@ -139,7 +140,7 @@ public static partial class TenderValidator
         }
     }
 
-    private static void CheckItems(SubmitOffer offer, Errors errors)
+    private static void CheckItems(SubmitOffer offer, FieldErrors errors)
     {
         if (offer.Items.IsDefaultOrEmpty)
         {
@@ -177,7 +178,7 @@ public static partial class TenderValidator
         }
     }
 
-    private static void CheckDocuments(SubmitOffer offer, Errors errors)
+    private static void CheckDocuments(SubmitOffer offer, FieldErrors errors)
     {
         if (offer.Documents.IsDefaultOrEmpty)
         {
@@ -217,7 +218,7 @@ public static partial class TenderValidator
         }
     }
 
-    private static void CheckAmount(decimal value, int decimals, decimal max, string field, Errors errors, bool allowZero)
+    private static void CheckAmount(decimal value, int decimals, decimal max, string field, FieldErrors errors, bool allowZero)
     {
         if (value < 0m || (value == 0m && !allowZero) || value > max)
         {
@@ -234,21 +235,4 @@ public static partial class TenderValidator
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Sha256Pattern();
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var list))
-            {
-                _errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-    }
 }

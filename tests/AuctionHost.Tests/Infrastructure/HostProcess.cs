@@ -117,6 +117,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited can turn true before the redirected output is drained: wait for both streams to close.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
             }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CompraNet.AuctionGrains.Validation;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Plans;
 
@@ -21,7 +22,7 @@ public static partial class ProcedureRules
     /// <summary>Checks a draft's content. <paramref name="available"/>: what the plan line has left for this procedure.</summary>
     public static Dictionary<string, string[]> Check(ProcedureRequest request, PlanLine? line, decimal available, int knownSuppliers)
     {
-        var errors = new Errors();
+        var errors = new FieldErrors();
         if (line is null)
         {
             errors.Add("planLineNo", "Choose a line of your unit's published annual plan.");
@@ -57,7 +58,7 @@ public static partial class ProcedureRules
     /// <summary>The checks that apply when the call goes public: dates in order, in the future, and the minimum period for offers.</summary>
     public static Dictionary<string, string[]> CheckPublication(Procedure procedure, DateTimeOffset now, int minimumSubmissionDays)
     {
-        var errors = new Errors();
+        var errors = new FieldErrors();
         if (procedure.Items.IsDefaultOrEmpty)
         {
             errors.Add("items", "Add at least one item before publishing.");
@@ -92,7 +93,7 @@ public static partial class ProcedureRules
         return errors.ToDictionary();
     }
 
-    private static void CheckLotsAndItems(Errors errors, ProcedureRequest request)
+    private static void CheckLotsAndItems(FieldErrors errors, ProcedureRequest request)
     {
         var lots = request.Lots ?? [];
         var items = request.Items ?? [];
@@ -155,7 +156,7 @@ public static partial class ProcedureRules
         }
     }
 
-    private static void CheckInvitation(Errors errors, ProcedureRequest request, int knownSuppliers)
+    private static void CheckInvitation(FieldErrors errors, ProcedureRequest request, int knownSuppliers)
     {
         var invited = request.InvitedSuppliers ?? [];
         var distinct = invited.Distinct(StringComparer.Ordinal).Count();
@@ -203,7 +204,7 @@ public static partial class ProcedureRules
         }
     }
 
-    private static void CheckAuction(Errors errors, ProcedureRequest request)
+    private static void CheckAuction(FieldErrors errors, ProcedureRequest request)
     {
         if (request.Auction is not { } auction)
         {
@@ -232,7 +233,7 @@ public static partial class ProcedureRules
         }
     }
 
-    private static void Text(Errors errors, string field, string? value, int max)
+    private static void Text(FieldErrors errors, string field, string? value, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -249,21 +250,4 @@ public static partial class ProcedureRules
 
     [GeneratedRegex("^[0-9]{5,10}$")]
     private static partial Regex CucopPattern();
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var list))
-            {
-                _errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-    }
 }
