@@ -26,7 +26,11 @@ public abstract class PortalCycleTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Tokens outlive the jumps of the fake clock (whichever clock validates them).
-        _host = await PortalTestHost.StartAsync(postgres: OnPostgres, new Dictionary<string, string?> { ["CompraNet:Auth:TokenLifetime"] = "60.00:00:00" }, _time);
+        _host = await PortalTestHost.StartAsync(postgres: OnPostgres, new Dictionary<string, string?>
+        {
+            ["CompraNet:Auth:TokenLifetime"] = "60.00:00:00",
+            ["CompraNet:Interconnection:ClientTokenLifetime"] = "200.00:00:00",
+        }, _time);
         await _host.SeedAsync();
     }
 
@@ -169,7 +173,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WholeCycle_PlanToAwardWithAnAuction_EveryStepPublishedAsValidOcds()
+    public async Task WholeCycle_PlanToAuctionAwardContractDeliveriesAndFinalPayment_EveryStepPublishedAsValidOcds()
     {
         using var officer = await _host.ClientAsync("officerA");
         using var s1 = await _host.ClientAsync("s1");
@@ -178,6 +182,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         using var s4 = await _host.ClientAsync("s4");
         using var bidder1 = await _host.EngineClientAsync("s1");
         using var bidder2 = await _host.EngineClientAsync("s2");
+        using var treasury = await _host.TreasuryClientAsync(); // before the fake clock moves: tokens are checked against it
         using var anonymous = _host.Client();
         var planId = await PortalFlow.PublishedPlanAsync(officer, 3_000_000m);
         var id = (await PortalFlow.CreateProcedureAsync(officer, PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
@@ -260,6 +265,179 @@ public abstract class PortalCycleTests : IAsyncLifetime
         var decision = await anonymous.GetStringAsync($"/documentos/{id}-fallo/1");
         Assert.Contains("lugar 1", decision, StringComparison.Ordinal);
         Assert.Contains("no solvente", decision, StringComparison.Ordinal);
+
+        await ContinueToFinalPaymentAsync(id, officer, s1, s2, treasury, anonymous);
+    }
+
+    /// <summary>
+    /// From the award of 830,000.00 to s2 on to the last payment: the contract signed by both; two deliveries, the first
+    /// accepted on time, the second rejected once and accepted five days late (penalty 0.5% a day); two invoices (one
+    /// returned for a wrong folio and presented again), two payment orders less the penalty; the treasury pays them (one
+    /// late, in two parts; a retry is answered once; an overpayment refused); the finiquito once everything is paid.
+    /// Every release valid; the record shows the whole life; the supplier's record counts it.
+    /// </summary>
+    private async Task ContinueToFinalPaymentAsync(string id, HttpClient officer, HttpClient s1, HttpClient s2, HttpClient treasury, HttpClient anonymous)
+    {
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var start = today.AddDays(1);
+        var created = await officer.PostAsJsonAsync($"/api/procedures/{id}/contracts", new { startDate = start, endDate = start.AddDays(89), penaltyPercentPerDay = 0.5m });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var contract = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var contractId = contract.GetProperty("id").GetString()!;
+        var sha = contract.GetProperty("current").GetProperty("sha256").GetString()!;
+        var scheduleUnsigned = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Primera entrega", dueDate = start.AddDays(30), amount = 415_000m });
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/sign", new { sha256 = sha })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/sign", new { sha256 = sha })).StatusCode);
+        Assert.Equal("not-active", (await PortalFlow.ProblemAsync(scheduleUnsigned, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        var bySupplier = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Primera entrega", dueDate = start.AddDays(30), amount = 415_000m });
+        var first = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Primera entrega: 5,000 cajas de paracetamol y 2,500 de amoxicilina", dueDate = start.AddDays(30), amount = 415_000m });
+        var second = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Segunda entrega: el resto de las cajas", dueDate = start.AddDays(60), amount = 415_000m });
+        var overValue = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Entrega adicional", dueDate = start.AddDays(70), amount = 0.01m });
+        var afterEnd = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { kind = "parcel", description = "x", dueDate = start.AddDays(90) });
+        await PortalFlow.ProblemAsync(bySupplier, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Contains("0.00 is left", (await PortalFlow.ProblemAsync(overValue, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
+        var afterEndErrors = (await PortalFlow.ProblemAsync(afterEnd, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(afterEndErrors.TryGetProperty("kind", out _) && afterEndErrors.TryGetProperty("description", out _) && afterEndErrors.TryGetProperty("dueDate", out _)
+            && afterEndErrors.TryGetProperty("amount", out _), afterEndErrors.GetRawText());
+
+        // E1 on time.
+        _time.Advance(TimeSpan.FromDays(30));
+        var future = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/report", new { deliveredOn = start.AddDays(40) });
+        var byOther = await s1.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/report", new { deliveredOn = start.AddDays(29) });
+        Assert.Equal(HttpStatusCode.OK, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/report", new { deliveredOn = start.AddDays(29), note = "Remisión 4411" })).StatusCode);
+        var supplierAccepts = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/accept", new { receivedOn = start.AddDays(29) });
+        var beforeReport = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/accept", new { receivedOn = start.AddDays(28) });
+        var accepted1 = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/accept", new { receivedOn = start.AddDays(29), note = "Completa, lotes con caducidad mayor a 12 meses." });
+        Assert.True((await PortalFlow.ProblemAsync(future, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("deliveredOn", out _));
+        await PortalFlow.ProblemAsync(byOther, HttpStatusCode.Forbidden);
+        await PortalFlow.ProblemAsync(supplierAccepts, HttpStatusCode.Forbidden);
+        Assert.True((await PortalFlow.ProblemAsync(beforeReport, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("receivedOn", out _));
+        Assert.Equal(HttpStatusCode.OK, accepted1.StatusCode);
+        var e1 = (await accepted1.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deliveries")[0];
+        Assert.Equal(("accepted", 0, 0m), (e1.GetProperty("status").GetString(), e1.GetProperty("daysLate").GetInt32(), e1.GetProperty("penalty").GetDecimal()));
+
+        // F1 for E1, approved: OP1 due 20 days after the invoice.
+        var folio1 = "6F9619FF-8B86-D011-B42D-00C04FC964FF";
+        var notAccepted = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = folio1, deliveryIds = new[] { "E2" }, issuedOn = today.AddDays(30) });
+        var badFolio = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "A-123", deliveryIds = new[] { "E1" }, issuedOn = today.AddDays(30) });
+        var invoice1 = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = folio1.ToLowerInvariant(), deliveryIds = new[] { "E1" }, issuedOn = today.AddDays(30) });
+        var twice = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "7F9619FF-8B86-D011-B42D-00C04FC964FF", deliveryIds = new[] { "E1" }, issuedOn = today.AddDays(30) });
+        var supplierApproves = await s2.PostAsync($"/api/contracts/{contractId}/invoices/F1/approve", null);
+        var approved1 = await officer.PostAsync($"/api/contracts/{contractId}/invoices/F1/approve", null);
+        var again = await officer.PostAsync($"/api/contracts/{contractId}/invoices/F1/approve", null);
+        Assert.True((await PortalFlow.ProblemAsync(notAccepted, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("deliveryIds", out _));
+        Assert.True((await PortalFlow.ProblemAsync(badFolio, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("folio", out _));
+        Assert.Equal(HttpStatusCode.Created, invoice1.StatusCode);
+        Assert.Contains("already on an invoice", (await PortalFlow.ProblemAsync(twice, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("deliveryIds")[0].GetString(), StringComparison.Ordinal);
+        await PortalFlow.ProblemAsync(supplierApproves, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, approved1.StatusCode);
+        Assert.Equal("already-decided", (await PortalFlow.ProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var op1 = (await approved1.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentOrders")[0];
+        Assert.Equal($"{contractId}-OP1", op1.GetProperty("id").GetString());
+        Assert.Equal(415_000m, op1.GetProperty("amount").GetDecimal());
+        Assert.Equal(today.AddDays(50), DateOnly.Parse(op1.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // The treasury pays OP1 (a retry records nothing new); an overpayment is refused.
+        var payment1 = new { contractId, reference = $"{contractId}-OP1", amount = 415_000m, paidAt = _time.GetUtcNow().AddHours(-1), idempotencyKey = $"tesofe-{contractId}-1" };
+        var paid1 = await treasury.PostAsJsonAsync("/api/interconnection/payments", payment1);
+        var retried = await treasury.PostAsJsonAsync("/api/interconnection/payments", payment1);
+        var overpaid = await treasury.PostAsJsonAsync("/api/interconnection/payments", payment1 with { amount = 0.01m, idempotencyKey = $"tesofe-{contractId}-x" });
+        var userPays = await officer.PostAsJsonAsync("/api/interconnection/payments", payment1 with { idempotencyKey = $"tesofe-{contractId}-u" });
+        Assert.Equal(HttpStatusCode.Created, paid1.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("exceeds-order", (await PortalFlow.ProblemAsync(overpaid, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, userPays.StatusCode);
+
+        // E2: reported, rejected, reported again and accepted five days late.
+        _time.Advance(TimeSpan.FromDays(32));
+        Assert.Equal(HttpStatusCode.OK, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/report", new { deliveredOn = start.AddDays(61) })).StatusCode);
+        var noReason = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/reject", new { reason = "mal" });
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/reject", new { reason = "300 cajas de amoxicilina con caducidad menor a 12 meses." })).StatusCode);
+        var acceptRejected = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/accept", new { receivedOn = start.AddDays(62) });
+        _time.Advance(TimeSpan.FromDays(4));
+        Assert.Equal(HttpStatusCode.OK, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/report", new { deliveredOn = start.AddDays(65), note = "Reposición de las 300 cajas" })).StatusCode);
+        var accepted2 = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E2/accept", new { receivedOn = start.AddDays(65) });
+        Assert.True((await PortalFlow.ProblemAsync(noReason, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal("not-pending", (await PortalFlow.ProblemAsync(acceptRejected, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var e2 = (await accepted2.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deliveries")[1];
+        Assert.Equal(("accepted", 5, 10_375.00m, 1), (e2.GetProperty("status").GetString(), e2.GetProperty("daysLate").GetInt32(), e2.GetProperty("penalty").GetDecimal(), e2.GetProperty("rejections").GetInt32()));
+
+        // F2 returned (wrong folio), F3 approved: OP2 = 415,000 − 10,375.
+        var invoiceDay = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.Created, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "11111111-2222-3333-4444-555555555555", deliveryIds = new[] { "E2" }, issuedOn = invoiceDay })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/invoices/F2/reject", new { reason = "El RFC del receptor no es el de la unidad compradora." })).StatusCode);
+        var reused = await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "11111111-2222-3333-4444-555555555555", deliveryIds = new[] { "E2" }, issuedOn = invoiceDay });
+        Assert.Equal(HttpStatusCode.Created, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "21111111-2222-3333-4444-555555555555", deliveryIds = new[] { "E2" }, issuedOn = invoiceDay })).StatusCode);
+        var approved3 = await officer.PostAsync($"/api/contracts/{contractId}/invoices/F3/approve", null);
+        Assert.True((await PortalFlow.ProblemAsync(reused, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("folio", out _));
+        var op2 = (await approved3.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentOrders")[1];
+        Assert.Equal((415_000m, 10_375m, 404_625m), (op2.GetProperty("gross").GetDecimal(), op2.GetProperty("penalties").GetDecimal(), op2.GetProperty("amount").GetDecimal()));
+
+        // The supplier sees when it will be paid; then OP2 goes unpaid past its due date.
+        var account = await s2.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/account");
+        Assert.Equal((415_000m, 404_625m, 0m, 10_375m), (account.GetProperty("paid").GetDecimal(), account.GetProperty("due").GetDecimal(), account.GetProperty("overdue").GetDecimal(), account.GetProperty("penalties").GetDecimal()));
+        Assert.Equal(invoiceDay.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), account.GetProperty("nextPaymentDue").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await s1.GetAsync($"/api/contracts/{contractId}/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/contracts/{contractId}/account")).StatusCode);
+        _time.Advance(TimeSpan.FromDays(23));
+        var early = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/termination", new { kind = "completed", reason = "Cumplimiento total del contrato." });
+        account = await officer.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/account");
+        Assert.Equal((0m, 404_625m), (account.GetProperty("due").GetDecimal(), account.GetProperty("overdue").GetDecimal()));
+        Assert.Equal(("overdue", 3), (account.GetProperty("orders")[1].GetProperty("status").GetString(), account.GetProperty("orders")[1].GetProperty("daysOverdue").GetInt32()));
+        Assert.Contains("unpaid", (await PortalFlow.ProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        // The treasury pays OP2 in two parts; the finiquito closes the contract.
+        foreach (var (part, amount) in new[] { (1, 200_000m), (2, 204_625m) })
+        {
+            var paid = await treasury.PostAsJsonAsync("/api/interconnection/payments",
+                new { contractId, reference = $"{contractId}-OP2", amount, paidAt = _time.GetUtcNow().AddMinutes(-part), idempotencyKey = $"tesofe-{contractId}-op2-{part}" });
+            Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+        }
+
+        var closed = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/termination", new { kind = "completed", reason = "Cumplimiento total del contrato." });
+        var afterClose = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Otra entrega", dueDate = start.AddDays(80), amount = 1m });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("terminated", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("terminated", (await PortalFlow.ProblemAsync(afterClose, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        account = await s2.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/account");
+        Assert.Equal((819_625m, 0m, 0m), (account.GetProperty("paid").GetDecimal(), account.GetProperty("due").GetDecimal(), account.GetProperty("overdue").GetDecimal()));
+
+        // The public reads no invoice's fiscal data; the supplier does.
+        var publicContract = await anonymous.GetStringAsync($"/api/contracts/{contractId}");
+        Assert.DoesNotContain(folio1, publicContract, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("RFC del receptor", publicContract, StringComparison.Ordinal);
+        Assert.Contains(folio1, await s2.GetStringAsync($"/api/contracts/{contractId}"), StringComparison.Ordinal);
+
+        // The record: every release valid, the whole life from planning to the contract's termination.
+        var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
+        AssertValid(Validator.ValidateRecordPackage(record), "record after the last payment");
+        var recorded = JsonDocument.Parse(record).RootElement.GetProperty("records")[0];
+        var tags = recorded.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray();
+        Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "implementation", "implementationUpdate", "contractTermination"], tags.Distinct());
+        var releaseText = await anonymous.GetStringAsync($"/api/ocds/releases?limit=500");
+        AssertValid(Validator.ValidateReleasePackage(releaseText), "every release");
+        var compiled = recorded.GetProperty("compiledRelease").GetProperty("contracts")[0];
+        Assert.Equal("terminated", compiled.GetProperty("status").GetString());
+        var implementation = compiled.GetProperty("implementation");
+        Assert.Equal([200_000m, 204_625m, 415_000m], implementation.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("value").GetProperty("amount").GetDecimal()).Order());
+        Assert.Equal(["met", "met", "met", "met"], implementation.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("status").GetString()));
+        Assert.Contains("5 días de atraso", implementation.GetProperty("milestones")[1].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["contract-C1-E1-acta", "contract-C1-E2-acta", "contract-C1-finiquito", "contrato"],
+            compiled.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!.Replace(contractId, "contract-C1", StringComparison.Ordinal)
+                .Replace("contract-C1-contrato", "contrato", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var finiquito = await anonymous.GetStringAsync($"/documentos/{contractId}-finiquito/1");
+        Assert.Contains("FINIQUITO", finiquito, StringComparison.Ordinal);
+        Assert.Contains("pagado 819625.00", finiquito, StringComparison.Ordinal);
+
+        // The supplier's public record.
+        var performance = await anonymous.GetFromJsonAsync<JsonElement>("/api/suppliers/s2/performance");
+        Assert.Equal((1, 1, 2, 1, 50.0m, 1, 10_375m), (performance.GetProperty("contractsWon").GetInt32(), performance.GetProperty("completed").GetInt32(),
+            performance.GetProperty("deliveriesAccepted").GetInt32(), performance.GetProperty("deliveriesOnTime").GetInt32(), performance.GetProperty("onTimeRatePercent").GetDecimal(),
+            performance.GetProperty("rejections").GetInt32(), performance.GetProperty("penalties").GetDecimal()));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/suppliers/nobody/performance")).StatusCode);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CompraNet.AuctionHost.Accounts;
 using CompraNet.AuctionHost.Http;
+using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Features.Suppliers;
 using CompraNet.ProcurementPortal.Features.Units;
 using CompraNet.ProcurementPortal.Hosting;
@@ -134,6 +135,21 @@ public sealed class PortalTestHost : IAsyncDisposable
     }
 
     public async Task<HttpClient> ClientAsync(string username) => await ClientAsync(username, BaseAddress);
+
+    /// <summary>
+    /// A client of the treasury system: registers the API client <paramref name="clientId"/> (scope treasury) the first
+    /// time and signs in with client credentials.
+    /// </summary>
+    public async Task<HttpClient> TreasuryClientAsync(string clientId = "tesofe")
+    {
+        const string secret = "treasury-secret-for-tests-0123456789";
+        var clients = Service<ApiClientStore>();
+        await clients.AddAsync(new ApiClient(clientId, "Tesorería", [InterconnectionScopes.Treasury], DateTimeOffset.UtcNow, false), PasswordHasher.Hash(secret));
+        using var anonymous = Client();
+        var response = await anonymous.PostAsJsonAsync("/api/interconnection/token", new { grant_type = "client_credentials", client_id = clientId, client_secret = secret });
+        response.EnsureSuccessStatusCode();
+        return Client((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+    }
 
     /// <summary>A client of the engine (the auction host in PostgreSQL mode) signed in as <paramref name="username"/>.</summary>
     public Task<HttpClient> EngineClientAsync(string username) => ClientAsync(username, EngineAddress);

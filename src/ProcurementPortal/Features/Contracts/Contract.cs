@@ -32,6 +32,19 @@ public sealed record Contract
 
     public ImmutableArray<ContractVersion> Versions { get; init; } = [];
 
+    /// <summary>The pena convencional for late delivery: percent of the late delivery's value per calendar day.</summary>
+    public decimal PenaltyPercentPerDay { get; init; } = ContractRules.DefaultPenaltyPercentPerDay;
+
+    /// <summary>The deliveries and milestones scheduled, in the order they were scheduled.</summary>
+    public ImmutableArray<Execution.ContractDelivery> Deliveries { get; init; } = [];
+
+    public ImmutableArray<Execution.ContractInvoice> Invoices { get; init; } = [];
+
+    public ImmutableArray<Execution.PaymentOrder> PaymentOrders { get; init; } = [];
+
+    /// <summary>How it ended, once it has.</summary>
+    public Execution.ContractTermination? Termination { get; init; }
+
     /// <summary>When the second party signed version 1.</summary>
     public DateTimeOffset? DateSigned { get; init; }
 
@@ -54,6 +67,17 @@ public sealed record Contract
 
     /// <summary>Whether any amendment in effect used the law's exception to the 20% limit (shown publicly).</summary>
     public bool ExceptionInvoked => Versions.Any(v => v.EffectiveAt is not null && v.Amendment is { Exception: true });
+
+    /// <summary>The sum of the penalties applied; never above <see cref="PenaltyCap"/>.</summary>
+    public decimal Penalties => Deliveries.Sum(d => d.Penalty);
+
+    /// <summary>
+    /// Penalties together may not exceed the performance guarantee (art. 96 RLAASSP); without one, 10% of the value in
+    /// force. Reaching it lets the unit rescind the contract.
+    /// </summary>
+    public decimal PenaltyCap => Guarantees.FirstOrDefault(g => g.Kind == "performance") is { Amount: > 0 } performance
+        ? performance.Amount
+        : ContractRules.DefaultPerformanceAmount(Terms.Value);
 
     public static string IdFor(string procedureId) => $"{procedureId}-C1";
 

@@ -27,8 +27,12 @@ public static class ContractEndpoints
         return TypedResults.Created($"/api/contracts/{Uri.EscapeDataString(contract.Id)}", contract);
     }
 
-    private static async Task<Ok<Contract>> GetAsync(ContractService service, string id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.GetAsync(id, cancellationToken));
+    private static async Task<Ok<Contract>> GetAsync(HttpContext http, PortalActors actors, ContractService service, string id, CancellationToken cancellationToken)
+    {
+        var contract = await service.GetAsync(id, cancellationToken);
+        var actor = await actors.FromAsync(http.User, cancellationToken);
+        return TypedResults.Ok(ContractService.MayReadAll(actor, contract) ? contract : ContractService.PublicView(contract));
+    }
 
     private static async Task<Ok<Contract>> SignAsync(HttpContext http, PortalActors actors, ContractService service, string id, SignContractRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.SignAsync(await actors.RequireAsync(http.User, cancellationToken), id, request, cancellationToken));

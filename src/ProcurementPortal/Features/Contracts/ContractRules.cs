@@ -15,6 +15,11 @@ public static class ContractRules
 
     public const decimal DefaultPerformancePercent = 10m;
 
+    public const decimal DefaultPenaltyPercentPerDay = 1m;
+
+    /// <summary>The highest daily penalty the portal accepts in a contract (a typo guard, not a legal figure).</summary>
+    public const decimal MaxPenaltyPercentPerDay = 5m;
+
     public const int MinReason = 10;
 
     public const int MinExceptionJustification = 30;

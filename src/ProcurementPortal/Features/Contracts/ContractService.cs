@@ -22,7 +22,7 @@ namespace CompraNet.ProcurementPortal.Features.Contracts;
 /// </summary>
 public sealed class ContractService(
     PortalDb db, ContractStore contracts, ProcedureService procedures, ProcedureStore procedureStore, SupplierStore suppliers,
-    DocumentStore documents, ReleasePublisher publisher, PlanStore plans, IBudgetCommitments commitments, TimeProvider time, ILogger<ContractService> logger)
+    DocumentStore documents, ReleasePublisher publisher, PlanStore plans, IBudgetCommitments commitments, TimeProvider time)
 {
     public const string BuyerParty = "buyer";
     public const string SupplierParty = "supplier";
@@ -36,7 +36,7 @@ public sealed class ContractService(
         }
 
         var now = time.GetUtcNow();
-        var (start, end, guarantees) = ValidateCreate(request, award, DateOnly.FromDateTime(award.DecidedAt.UtcDateTime));
+        var (start, end, guarantees, penaltyPercent) = ValidateCreate(request, award, DateOnly.FromDateTime(award.DecidedAt.UtcDateTime));
         var offer = procedure.Opening?.Offers.FirstOrDefault(o => o.SupplierId == award.SupplierId);
         var terms = new ContractTerms(award.Amount, start, end, ContractRules.Items(procedure, offer, award.Amount));
         var id = Contract.IdFor(procedure.Id);
@@ -52,6 +52,7 @@ public sealed class ContractService(
             Currency = procedure.Currency,
             Status = ContractStatus.Pending,
             Guarantees = guarantees,
+            PenaltyPercentPerDay = penaltyPercent,
             CreatedAt = now,
             CreatedBy = actor.Username,
             UpdatedAt = now,
@@ -125,40 +126,24 @@ public sealed class ContractService(
         await procedureStore.AppendEventAsync(connection, transaction, contract.ProcedureId, now, actor.Username, "contract-signed",
             effective ? $"Firmado por ambas partes {what} (versión {current.Number}); en vigor." : $"Firma de {(party == BuyerParty ? "la unidad compradora" : "el proveedor")} en {what} (versión {current.Number}).",
             isPublic: true, cancellationToken);
-        Procedure? procedure = null;
         if (effective)
         {
-            procedure = await procedureStore.FindAsync(connection, transaction, contract.ProcedureId, cancellationToken)
+            var procedure = await procedureStore.FindAsync(connection, transaction, contract.ProcedureId, cancellationToken)
                 ?? throw new InvalidOperationException($"Procedure {contract.ProcedureId} of {id} is missing.");
             var unit = await procedures.UnitAsync(contract.UnitId, cancellationToken);
             await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contract" : "contractAmendment"], now, cancellationToken);
+            if (current.Number == 1)
+            {
+                // The signed contract commits its value on the plan line's budget key, announced to the budget system
+                // (contract.committed) in the signature's transaction: both or neither.
+                var line = (await plans.FindAsync(connection, transaction, procedure.PlanId, cancellationToken))?.Line(procedure.PlanLineNo)
+                    ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of plan {procedure.PlanId} is missing.");
+                await commitments.CommitAsync(connection, transaction, changed.Id, changed.UnitId, line.BudgetKey, changed.Terms.Value, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (procedure is not null && current.Number == 1)
-        {
-            await CommitBudgetAsync(changed, procedure, cancellationToken);
-        }
-
         return changed;
-    }
-
-    /// <summary>
-    /// The signed contract commits its value on the plan line's budget key (once per contract). After the signatures'
-    /// transaction: the contract is in force whatever the budget system's bookkeeping does, so a failure is logged.
-    /// </summary>
-    private async Task CommitBudgetAsync(Contract contract, Procedure procedure, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var line = (await plans.FindAsync(procedure.PlanId, cancellationToken))?.Line(procedure.PlanLineNo)
-                ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of plan {procedure.PlanId} is missing.");
-            await commitments.CommitAsync(contract.Id, contract.UnitId, line.BudgetKey, contract.Terms.Value, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Contract {ContractId} is signed but its budget commitment was not recorded.", contract.Id);
-        }
     }
 
     public async Task<Contract> AmendAsync(PortalActor actor, string id, AmendmentRequest request, CancellationToken cancellationToken = default)
@@ -215,6 +200,16 @@ public sealed class ContractService(
         return new ContractDiff(id, before.Number, after.Number, after.Amendment, ContractRules.Changes(before.Terms, after.Terms));
     }
 
+    /// <summary>The unit's officials, the supplier and auditors read the invoices' fiscal data and rejection reasons; the public does not.</summary>
+    public static bool MayReadAll(PortalActor? actor, Contract contract) =>
+        actor is not null && (actor.ActsFor(contract.UnitId) || actor.IsAuditor || (actor.IsSupplier && actor.Username == contract.SupplierId));
+
+    /// <summary>The contract as the public reads it: invoices without their folio fiscal or why they were returned.</summary>
+    public static Contract PublicView(Contract contract) => contract with
+    {
+        Invoices = [.. contract.Invoices.Select(i => i with { Folio = "", RejectionReason = null, SubmittedBy = "", DecidedBy = null })],
+    };
+
     private static string PartyOf(PortalActor actor, Contract contract)
     {
         if (actor.IsOfficial)
@@ -230,7 +225,7 @@ public sealed class ContractService(
         throw new PortalForbiddenException("Only the unit's officials and the awarded supplier sign a contract.");
     }
 
-    private static (DateOnly Start, DateOnly End, ImmutableArray<ContractGuarantee> Guarantees) ValidateCreate(CreateContractRequest request, AwardDecision award, DateOnly awardDate)
+    private static (DateOnly Start, DateOnly End, ImmutableArray<ContractGuarantee> Guarantees, decimal PenaltyPercentPerDay) ValidateCreate(CreateContractRequest request, AwardDecision award, DateOnly awardDate)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.StartDate is not { } start || start < awardDate)
@@ -275,12 +270,18 @@ public sealed class ContractService(
             }
         }
 
+        var penalty = request.PenaltyPercentPerDay ?? ContractRules.DefaultPenaltyPercentPerDay;
+        if (penalty <= 0 || penalty > ContractRules.MaxPenaltyPercentPerDay || decimal.Round(penalty, 2) != penalty)
+        {
+            errors["penaltyPercentPerDay"] = [string.Create(CultureInfo.InvariantCulture, $"The daily penalty for late delivery is more than 0% and at most {ContractRules.MaxPenaltyPercentPerDay}% of the late delivery's value, with at most two decimals.")];
+        }
+
         if (errors.Count > 0)
         {
             throw new PortalValidationException(errors);
         }
 
-        return (request.StartDate!.Value, request.EndDate!.Value, guarantees.ToImmutable());
+        return (request.StartDate!.Value, request.EndDate!.Value, guarantees.ToImmutable(), penalty);
     }
 
     private static (ContractTerms Proposed, ContractAmendment Amendment) ValidateAmendment(Contract contract, AmendmentRequest request, string official)
@@ -407,6 +408,7 @@ public sealed class ContractService(
             }
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"Pena convencional por atraso: {contract.PenaltyPercentPerDay:0.##}% del valor de la entrega atrasada por día natural, hasta el monto de la garantía de cumplimiento (art. 53 LAASSP, art. 96 RLAASSP).");
         text.AppendLine().AppendLine("Surte efecto con la firma de ambas partes sobre esta versión (su huella SHA-256 se registra con cada firma).");
         return Encoding.UTF8.GetBytes(text.ToString());
     }

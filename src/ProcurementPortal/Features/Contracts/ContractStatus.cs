@@ -8,4 +8,7 @@ public static class ContractStatus
 
     /// <summary>Signed by the unit's official and the supplier.</summary>
     public const string Active = "active";
+
+    /// <summary>Ended: completed (finiquito), terminated early or rescinded (the termination says which).</summary>
+    public const string Terminated = "terminated";
 }

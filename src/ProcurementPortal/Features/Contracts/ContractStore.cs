@@ -17,7 +17,12 @@ public sealed class ContractStore(PortalDb db)
     public async Task<Contract?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = PortalDb.Command(connection, null, "SELECT state FROM portal_contracts WHERE id = @id");
+        return await FindAsync(connection, null, id, cancellationToken);
+    }
+
+    public async Task<Contract?> FindAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken = default)
+    {
+        await using var command = PortalDb.Command(connection, transaction, "SELECT state FROM portal_contracts WHERE id = @id");
         PortalDb.Add(command, "@id", id);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<Contract>(json, StateJson) : null;
     }
@@ -35,6 +40,22 @@ public sealed class ContractStore(PortalDb db)
         }
 
         return contracts;
+    }
+
+    /// <summary>The supplier's contracts (its performance history), newest first.</summary>
+    public async Task<IReadOnlyList<Contract>> ListForSupplierAsync(string supplierId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, "SELECT state FROM portal_contracts WHERE supplier_id = @supplier ORDER BY updated_at DESC, id");
+        PortalDb.Add(command, "@supplier", supplierId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<Contract>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(JsonSerializer.Deserialize<Contract>(reader.GetString(0), StateJson)!);
+        }
+
+        return list;
     }
 
     /// <summary>Adds the contract; false when the procedure already has it.</summary>

@@ -1,3 +1,5 @@
+using CompraNet.ProcurementPortal.Features.Execution;
+
 namespace CompraNet.ProcurementPortal.Features.Contracts;
 
 /// <summary>The contracts feature: its store (also read by the release publisher), its service and its endpoints.</summary>
@@ -7,12 +9,15 @@ public static class ContractsHostingExtensions
     {
         builder.Services.AddSingleton<ContractStore>();
         builder.Services.AddSingleton<ContractService>();
+        builder.Services.AddSingleton<Execution.ExecutionService>();
+        builder.Services.AddSingleton<Execution.SupplierPerformanceService>();
         return builder;
     }
 
     public static WebApplication MapContracts(this WebApplication app)
     {
         app.MapContractEndpoints();
+        app.MapExecutionEndpoints();
         return app;
     }
 }

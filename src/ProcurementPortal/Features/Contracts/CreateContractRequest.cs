@@ -1,7 +1,9 @@
 namespace CompraNet.ProcurementPortal.Features.Contracts;
 
 /// <summary>
-/// The contract from the award: its period, and the guarantees (performance by default a fianza for 10% of the
-/// value; an advance-payment guarantee only when the contract pays one).
+/// The contract from the award: its period, the guarantees (performance by default a fianza for 10% of the value; an
+/// advance-payment guarantee only when the contract pays one) and the penalty for late delivery, in percent of the
+/// late delivery's value per calendar day (1% by default).
 /// </summary>
-public sealed record CreateContractRequest(DateOnly? StartDate, DateOnly? EndDate, GuaranteeRequest? PerformanceGuarantee, GuaranteeRequest? AdvancePaymentGuarantee);
+public sealed record CreateContractRequest(
+    DateOnly? StartDate, DateOnly? EndDate, GuaranteeRequest? PerformanceGuarantee, GuaranteeRequest? AdvancePaymentGuarantee, decimal? PenaltyPercentPerDay = null);

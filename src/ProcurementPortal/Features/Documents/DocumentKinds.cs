@@ -11,6 +11,9 @@ public static class DocumentKinds
     public const string AnnualPlan = "annual-plan";
     public const string DirectAwardJustification = "direct-award-justification";
     public const string Contract = "contract";
+    public const string DeliveryAcceptance = "delivery-acceptance";
+    public const string ContractCompletion = "contract-completion";
+    public const string ContractTermination = "contract-termination";
 
     public static string OcdsType(string kind) => kind switch
     {
@@ -22,6 +25,9 @@ public static class DocumentKinds
         AnnualPlan => "procurementPlan",
         DirectAwardJustification => "tenderNotice",
         Contract => "contractSigned",
+        DeliveryAcceptance => "physicalProgressReport",
+        ContractCompletion => "completionCertificate",
+        ContractTermination => "contractArrangements",
         _ => "tenderNotice",
     };
 }

@@ -206,9 +206,9 @@ public sealed class EvaluationService(
         await store.AppendEventAsync(connection, transaction, id, now, actor.Username, "awarded",
             string.Create(CultureInfo.InvariantCulture, $"Fallo: adjudicado a {names.GetValueOrDefault(winner.SupplierId, winner.SupplierId)} por {winner.Amount:0.00} {procedure.Currency}."), isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, awarded, unit, ["award"], now, cancellationToken);
+        await events.PublishAsync(connection, transaction, Interconnection.PortalEventTypes.ProcedureAwarded,
+            new { procedureId = id, unitId = unit.Id, supplierId = winner.SupplierId, amount = winner.Amount, procedure.Currency, awardedAt = now }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(Interconnection.PortalEventTypes.ProcedureAwarded,
-            new { procedureId = id, unitId = unit.Id, supplierId = winner.SupplierId, amount = winner.Amount, procedure.Currency, awardedAt = now }, CancellationToken.None);
         return awarded;
     }
 

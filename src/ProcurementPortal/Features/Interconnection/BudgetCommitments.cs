@@ -1,12 +1,23 @@
+using System.Data.Common;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Persistence;
 
 namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
-/// <summary>Commitments in <c>portal_budget_commitments</c>, one per contract, each announced as <c>contract.committed</c>.</summary>
+/// <summary>Commitments in <c>portal_budget_commitments</c>, one per contract, each announced as <c>contract.committed</c> in the same transaction.</summary>
 public sealed class BudgetCommitments(PortalDb db, IPortalEvents events, TimeProvider time) : IBudgetCommitments
 {
     public async Task<BudgetCommitment> CommitAsync(string contractId, string unitId, string budgetKey, decimal amount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var commitment = await CommitAsync(connection, transaction, contractId, unitId, budgetKey, amount, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return commitment;
+    }
+
+    public async Task<BudgetCommitment> CommitAsync(
+        DbConnection connection, DbTransaction transaction, string contractId, string unitId, string budgetKey, decimal amount, CancellationToken cancellationToken = default)
     {
         if (!Money.IsValidAmount(amount))
         {
@@ -14,12 +25,13 @@ public sealed class BudgetCommitments(PortalDb db, IPortalEvents events, TimePro
         }
 
         var commitment = new BudgetCommitment(Guid.NewGuid().ToString("N"), contractId, unitId, budgetKey, amount, time.GetUtcNow());
+        // ON CONFLICT rather than catching the unique violation: on PostgreSQL a failed statement aborts the caller's transaction.
         const string sql = """
             INSERT INTO portal_budget_commitments (id, contract_id, unit_id, budget_key, amount_cents, committed_at)
             VALUES (@id, @contract, @unit, @key, @cents, @at)
+            ON CONFLICT (contract_id) DO NOTHING
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using (var command = PortalDb.Command(connection, null, sql))
+        await using (var command = PortalDb.Command(connection, transaction, sql))
         {
             PortalDb.Add(command, "@id", commitment.Id);
             PortalDb.Add(command, "@contract", contractId);
@@ -27,24 +39,20 @@ public sealed class BudgetCommitments(PortalDb db, IPortalEvents events, TimePro
             PortalDb.Add(command, "@key", budgetKey);
             PortalDb.Add(command, "@cents", Money.ToCents(amount));
             db.AddTime(command, "@at", commitment.CommittedAt);
-            try
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (Exception ex) when (PortalDb.IsUniqueViolation(ex))
-            {
-                return await FindAsync(connection, contractId, cancellationToken);
+                return await FindAsync(connection, transaction, contractId, cancellationToken);
             }
         }
 
-        await events.PublishAsync(PortalEventTypes.ContractCommitted, commitment, cancellationToken);
+        await events.PublishAsync(connection, transaction, PortalEventTypes.ContractCommitted, commitment, cancellationToken);
         return commitment;
     }
 
-    private static async Task<BudgetCommitment> FindAsync(System.Data.Common.DbConnection connection, string contractId, CancellationToken cancellationToken)
+    private static async Task<BudgetCommitment> FindAsync(DbConnection connection, DbTransaction transaction, string contractId, CancellationToken cancellationToken)
     {
         const string sql = "SELECT id, contract_id, unit_id, budget_key, amount_cents, committed_at FROM portal_budget_commitments WHERE contract_id = @contract";
-        await using var command = PortalDb.Command(connection, null, sql);
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@contract", contractId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

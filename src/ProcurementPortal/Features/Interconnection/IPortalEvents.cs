@@ -1,11 +1,14 @@
+using System.Data.Common;
+
 namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
 /// <summary>
-/// What happened in the portal, for the systems subscribed to it: each event is put in the webhook outbox, one delivery
-/// per matching subscription, after the change it reports has been committed.
+/// What happened in the portal, for the systems subscribed to it: each event is written to the webhook outbox, one
+/// delivery per matching subscription, in the transaction of the change it reports, so the change and its
+/// notification commit (or roll back) together.
 /// </summary>
 public interface IPortalEvents
 {
-    /// <summary>Queues <paramref name="type"/> (e.g. <c>procedure.published</c>) with its payload; returns the event id.</summary>
-    Task<string> PublishAsync(string type, object payload, CancellationToken cancellationToken = default);
+    /// <summary>Queues <paramref name="type"/> (e.g. <c>procedure.published</c>) with its payload in the caller's transaction; returns the event id.</summary>
+    Task<string> PublishAsync(DbConnection connection, DbTransaction transaction, string type, object payload, CancellationToken cancellationToken = default);
 }

@@ -16,15 +16,18 @@ public sealed class PaymentStore(PortalDb db)
         FROM portal_treasury_payments p
         """;
 
-    /// <summary>Records the payment; false when its idempotency key was recorded already (nothing is written).</summary>
-    public async Task<bool> AddAsync(TreasuryPayment payment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the payment in the caller's transaction; false when its idempotency key was recorded already (nothing is
+    /// written, and the transaction stays usable: ON CONFLICT, not a caught violation).
+    /// </summary>
+    public async Task<bool> AddAsync(DbConnection connection, DbTransaction transaction, TreasuryPayment payment, CancellationToken cancellationToken = default)
     {
         const string sql = $"""
             INSERT INTO portal_treasury_payments ({Columns})
             VALUES (@id, @client, @key, @contract, @reference, @cents, @paid, @recorded)
+            ON CONFLICT (idempotency_key) DO NOTHING
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = PortalDb.Command(connection, null, sql);
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@id", payment.Id);
         PortalDb.Add(command, "@client", payment.ClientId);
         PortalDb.Add(command, "@key", payment.IdempotencyKey);
@@ -33,31 +36,28 @@ public sealed class PaymentStore(PortalDb db)
         PortalDb.Add(command, "@cents", Money.ToCents(payment.Amount));
         db.AddTime(command, "@paid", payment.PaidAt);
         db.AddTime(command, "@recorded", payment.RecordedAt);
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (PortalDb.IsUniqueViolation(ex))
-        {
-            return false;
-        }
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<TreasuryPayment?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<TreasuryPayment?> FindByKeyAsync(DbConnection connection, DbTransaction? transaction, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         const string sql = $"{Select} WHERE p.idempotency_key = @key";
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = PortalDb.Command(connection, null, sql);
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@key", idempotencyKey);
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string contractId, CancellationToken cancellationToken = default)
     {
-        const string sql = $"{Select} WHERE p.contract_id = @contract ORDER BY p.paid_at, p.id";
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = PortalDb.Command(connection, null, sql);
+        return await ListAsync(connection, null, contractId, cancellationToken);
+    }
+
+    /// <summary>The contract's payments in the order they were paid, in the caller's transaction.</summary>
+    public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(DbConnection connection, DbTransaction? transaction, string contractId, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"{Select} WHERE p.contract_id = @contract ORDER BY p.paid_at, p.id";
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@contract", contractId);
         return await ReadAsync(command, cancellationToken);
     }

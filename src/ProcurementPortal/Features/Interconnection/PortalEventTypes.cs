@@ -7,9 +7,16 @@ public static class PortalEventTypes
     public const string ProcedureAwarded = "procedure.awarded";
     public const string ContractCommitted = "contract.committed";
     public const string PaymentPosted = "payment.posted";
+    public const string DeliveryAccepted = "delivery.accepted";
+    public const string DeliveryRejected = "delivery.rejected";
+    public const string PaymentOrderIssued = "payment-order.issued";
+    public const string ContractTerminated = "contract.terminated";
 
     /// <summary>Every event, now and later.</summary>
     public const string Any = "*";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { ProcedurePublished, ProcedureAwarded, ContractCommitted, PaymentPosted };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ProcedurePublished, ProcedureAwarded, ContractCommitted, PaymentPosted, DeliveryAccepted, DeliveryRejected, PaymentOrderIssued, ContractTerminated,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CompraNet.AuctionHost.Http;
 
@@ -5,29 +6,21 @@ namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
 /// <summary>
 /// Puts events in the webhook outbox as <c>{id, type, occurredAt, data}</c>, one delivery per subscription that wants the
-/// type; <see cref="WebhookDispatcher"/> sends them.
+/// type, in the transaction of the change; <see cref="WebhookDispatcher"/> sends them once it has committed.
 /// </summary>
-public sealed class PortalEvents(WebhookStore webhooks, TimeProvider time, ILogger<PortalEvents> logger) : IPortalEvents
+public sealed class PortalEvents(WebhookStore webhooks, TimeProvider time) : IPortalEvents
 {
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
-    public async Task<string> PublishAsync(string type, object payload, CancellationToken cancellationToken = default)
+    public async Task<string> PublishAsync(DbConnection connection, DbTransaction transaction, string type, object payload, CancellationToken cancellationToken = default)
     {
         var id = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
-        try
+        var subscriptions = (await webhooks.ListSubscriptionsAsync(connection, transaction, null, cancellationToken)).Where(s => s.Wants(type)).ToList();
+        if (subscriptions.Count > 0)
         {
-            var subscriptions = (await webhooks.ListSubscriptionsAsync(null, cancellationToken)).Where(s => s.Wants(type)).ToList();
-            if (subscriptions.Count > 0)
-            {
-                var body = JsonSerializer.Serialize(new { id, type, occurredAt = now, data = payload }, Json);
-                await webhooks.EnqueueAsync(id, type, body, subscriptions, now, cancellationToken);
-            }
-        }
-        catch (System.Data.Common.DbException ex)
-        {
-            // Callers publish after their own commit: the change stands, so a lost notification is logged, not thrown.
-            logger.LogError(ex, "Event {EventId} {EventType} could not be queued for webhooks", id, type);
+            var body = JsonSerializer.Serialize(new { id, type, occurredAt = now, data = payload }, Json);
+            await webhooks.EnqueueAsync(connection, transaction, id, type, body, subscriptions, now, cancellationToken);
         }
 
         return id;

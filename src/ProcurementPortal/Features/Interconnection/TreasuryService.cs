@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CompraNet.ProcurementPortal.Features.Common;
+using CompraNet.ProcurementPortal.Features.Contracts;
+using CompraNet.ProcurementPortal.Features.Execution;
+using CompraNet.ProcurementPortal.Features.Procedures;
+using CompraNet.ProcurementPortal.Persistence;
 
 namespace CompraNet.ProcurementPortal.Features.Interconnection;
 
@@ -7,9 +12,12 @@ namespace CompraNet.ProcurementPortal.Features.Interconnection;
 /// Payments posted by the treasury. The same idempotency key answers with the payment first recorded (a retry after a
 /// lost answer records nothing new); the same key with different content is a conflict. A contract id the portal's
 /// registry does not know is still recorded (the treasury pays contracts signed before the portal, too), and the
-/// payment says <c>contractVerified: false</c>.
+/// payment says <c>contractVerified: false</c>. On a portal contract, a payment citing one of its payment orders may
+/// not pay more than the order has outstanding; the payment, the contract's implementation release, its timeline
+/// entry and the <c>payment.posted</c> event commit together.
 /// </summary>
-public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents events, TimeProvider time)
+public sealed partial class TreasuryService(
+    PortalDb db, PaymentStore payments, ContractStore contracts, ExecutionService execution, ProcedureStore procedures, IPortalEvents events, TimeProvider time)
 {
     /// <summary>The payment and whether this request recorded it (false: an earlier request with the same key did).</summary>
     public async Task<(TreasuryPayment Payment, bool Created)> PostAsync(string clientId, PaymentRequest request, CancellationToken cancellationToken = default)
@@ -18,11 +26,12 @@ public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents
         Validate(request, now);
         var payment = new TreasuryPayment(Guid.NewGuid().ToString("N"), clientId, request.IdempotencyKey!, request.ContractId!, request.Reference!.Trim(),
             request.Amount!.Value, WholeMicroseconds(request.PaidAt!.Value), now, ContractVerified: false);
-        var added = await payments.AddAsync(payment, cancellationToken);
-        var first = await payments.FindByKeyAsync(payment.IdempotencyKey, cancellationToken)
-            ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
-        if (!added)
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await payments.AddAsync(connection, transaction, payment, cancellationToken))
         {
+            var first = await payments.FindByKeyAsync(connection, transaction, payment.IdempotencyKey, cancellationToken)
+                ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
             if (first.ClientId != clientId || first.ContractId != payment.ContractId || first.Reference != payment.Reference
                 || first.Amount != payment.Amount || first.PaidAt != payment.PaidAt)
             {
@@ -32,8 +41,31 @@ public sealed partial class TreasuryService(PaymentStore payments, IPortalEvents
             return (first, false);
         }
 
-        await events.PublishAsync(PortalEventTypes.PaymentPosted, first, cancellationToken);
-        return (first, true);
+        if (await contracts.FindAsync(connection, transaction, payment.ContractId, cancellationToken) is { } contract)
+        {
+            if (contract.PaymentOrders.FirstOrDefault(o => o.Id == payment.Reference) is { } order)
+            {
+                var before = ExecutionRules.PaidOn(order, (await payments.ListAsync(connection, transaction, contract.Id, cancellationToken)).Where(p => p.Id != payment.Id));
+                var outstanding = order.Amount - before;
+                if (payment.Amount > outstanding)
+                {
+                    throw new PortalConflictException("exceeds-order", string.Create(CultureInfo.InvariantCulture,
+                        $"Payment order {order.Id} has {outstanding:0.00} {contract.Currency} outstanding; this payment of {payment.Amount:0.00} exceeds it. Nothing was recorded."));
+                }
+            }
+
+            var what = contract.PaymentOrders.Any(o => o.Id == payment.Reference) ? $"orden de pago {payment.Reference}" : $"referencia {payment.Reference}";
+            await procedures.AppendEventAsync(connection, transaction, contract.ProcedureId, now, clientId, "payment-posted",
+                string.Create(CultureInfo.InvariantCulture, $"Contrato {contract.Id}: pago de {payment.Amount:0.00} {contract.Currency} ({what}) registrado por la tesorería, pagado el {payment.PaidAt:yyyy-MM-dd}."),
+                isPublic: true, cancellationToken);
+            await execution.PublishAsync(connection, transaction, contract, null, now, cancellationToken);
+        }
+
+        var recorded = await payments.FindByKeyAsync(connection, transaction, payment.IdempotencyKey, cancellationToken)
+            ?? throw new PortalUnavailableException("The payment could not be recorded; try again.");
+        await events.PublishAsync(connection, transaction, PortalEventTypes.PaymentPosted, recorded, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (recorded, true);
     }
 
     public async Task<IReadOnlyList<TreasuryPayment>> ListAsync(string? contractId, CancellationToken cancellationToken = default)

@@ -31,13 +31,19 @@ public sealed class WebhookStore(PortalDb db)
     /// <summary>The client's subscriptions, or all active ones when <paramref name="clientId"/> is null.</summary>
     public async Task<IReadOnlyList<WebhookSubscription>> ListSubscriptionsAsync(string? clientId, CancellationToken cancellationToken = default)
     {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await ListSubscriptionsAsync(connection, null, clientId, cancellationToken);
+    }
+
+    /// <summary>The client's subscriptions, or with <paramref name="clientId"/> null every active one, in the caller's transaction.</summary>
+    public async Task<IReadOnlyList<WebhookSubscription>> ListSubscriptionsAsync(DbConnection connection, DbTransaction? transaction, string? clientId, CancellationToken cancellationToken = default)
+    {
         const string sql = """
             SELECT id, client_id, url, event_types, secret, active, created_at FROM portal_webhook_subscriptions
             WHERE (@client IS NULL AND active = @active) OR client_id = @client
             ORDER BY created_at, id
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = PortalDb.Command(connection, null, sql);
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.AddText(command, "@client", clientId);
         PortalDb.Add(command, "@active", true);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -92,15 +98,15 @@ public sealed class WebhookStore(PortalDb db)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Puts one delivery per subscription in the outbox, due at once.</summary>
-    public async Task EnqueueAsync(string eventId, string type, string payload, IEnumerable<WebhookSubscription> subscriptions, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Puts one delivery per subscription in the outbox, due at once, in the transaction of the change the event reports.</summary>
+    public async Task EnqueueAsync(
+        DbConnection connection, DbTransaction transaction, string eventId, string type, string payload, IEnumerable<WebhookSubscription> subscriptions, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
     {
         const string sql = """
             INSERT INTO portal_webhook_deliveries (id, event_id, event_type, subscription_id, payload, attempts, status, next_attempt_at, created_at)
             VALUES (@id, @event, @type, @subscription, @payload, 0, 'pending', @at, @at)
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var subscription in subscriptions)
         {
             await using var command = PortalDb.Command(connection, transaction, sql);
@@ -112,8 +118,6 @@ public sealed class WebhookStore(PortalDb db)
             db.AddTime(command, "@at", at);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Pending deliveries whose next attempt is due, oldest first.</summary>

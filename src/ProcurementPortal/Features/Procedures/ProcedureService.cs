@@ -180,9 +180,9 @@ public sealed class ProcedureService(
 
         await procedures.AppendEventAsync(connection, transaction, id, now, actor.Username, "published", "Convocatoria publicada.", isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, published, unit, ["tender"], now, cancellationToken);
+        await events.PublishAsync(connection, transaction, Interconnection.PortalEventTypes.ProcedurePublished,
+            new { procedureId = id, unitId = unit.Id, published.Title, published.Type, published.EstimatedAmount, published.Currency, publishedAt = now }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(Interconnection.PortalEventTypes.ProcedurePublished,
-            new { procedureId = id, unitId = unit.Id, published.Title, published.Type, published.EstimatedAmount, published.Currency, publishedAt = now }, CancellationToken.None);
         return new ProcedureOutcome(published, await WarningsAsync(published, unit, cancellationToken));
     }
 

@@ -55,7 +55,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
 
         if (context.Contracts is { Count: > 0 } contracts)
         {
-            release["contracts"] = new JsonArray([.. contracts.Select(Contract)]);
+            release["contracts"] = new JsonArray([.. contracts.Select(c => Contract(c, context))]);
         }
 
         return release;
@@ -66,6 +66,9 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
     public static string SupplierPartyId(RegisteredSupplier supplier) => $"MX-RFC-{supplier.Rfc}";
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a contract of the release has a payment: then the buyer is also its payer and the supplier its payee.</summary>
+    private static bool Paying(ReleaseContext context) => context.Contracts?.Any(c => c.Payments is { Count: > 0 }) == true;
 
     private static JsonObject Party(string id, string name) => new() { ["id"] = id, ["name"] = name };
 
@@ -78,7 +81,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
                 ["id"] = buyer["id"]!.GetValue<string>(),
                 ["name"] = buyer["name"]!.GetValue<string>(),
                 ["identifier"] = new JsonObject { ["scheme"] = "MX-UC", ["id"] = context.Unit.Id, ["legalName"] = context.Unit.Institution },
-                ["roles"] = new JsonArray("buyer", "procuringEntity"),
+                ["roles"] = Paying(context) ? new JsonArray("buyer", "procuringEntity", "payer") : new JsonArray("buyer", "procuringEntity"),
             },
         };
         // Invited suppliers are named in the call (restricted invitation, direct award); an open tender names no one
@@ -90,7 +93,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
                 ["id"] = SupplierPartyId(supplier),
                 ["name"] = supplier.LegalName,
                 ["identifier"] = new JsonObject { ["scheme"] = "MX-RFC", ["id"] = supplier.Rfc, ["legalName"] = supplier.LegalName },
-                ["roles"] = context.Procedure.Award?.SupplierId == supplier.SupplierId ? new JsonArray("tenderer", "supplier") : new JsonArray("tenderer"),
+                ["roles"] = context.Procedure.Award?.SupplierId != supplier.SupplierId ? new JsonArray("tenderer")
+                    : Paying(context) ? new JsonArray("tenderer", "supplier", "payee") : new JsonArray("tenderer", "supplier"),
                 ["details"] = new JsonObject { ["scale"] = supplier.IsSme ? "sme" : "large" },
             });
         }
@@ -164,7 +168,7 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
     /// The contract with the terms in force, its guarantees (mx_guarantees), the versions of its text as documents, and
     /// each amendment in effect. The use of the law's exception to the 20% limit is told in the descriptions.
     /// </summary>
-    private JsonNode Contract(ContractRelease entry)
+    private JsonNode Contract(ContractRelease entry, ReleaseContext context)
     {
         var contract = entry.Contract;
         var terms = contract.Terms;
@@ -175,7 +179,9 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             ["id"] = contract.Id,
             ["awardID"] = contract.AwardId,
             ["title"] = contract.Title,
-            ["description"] = (contract.ExceptionInvoked ? "EXCEPCIÓN al límite del 20% de los convenios modificatorios (art. 52 LAASSP). " : "") + $"Con {guarantees}.",
+            ["description"] = (contract.ExceptionInvoked ? "EXCEPCIÓN al límite del 20% de los convenios modificatorios (art. 52 LAASSP). " : "") + $"Con {guarantees}."
+                + (contract.Penalties > 0 ? string.Create(CultureInfo.InvariantCulture, $" Penas convencionales aplicadas: {contract.Penalties:0.00} {contract.Currency}.") : "")
+                + Termination(contract),
             ["guarantees"] = new JsonArray([.. contract.Guarantees.Select(g => (JsonNode)new JsonObject
             {
                 ["id"] = g.Kind,
@@ -207,6 +213,11 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             node["documents"] = new JsonArray(documents);
         }
 
+        if (Implementation(entry, context) is { } implementation)
+        {
+            node["implementation"] = implementation;
+        }
+
         var inEffect = contract.Versions.Where(v => v.EffectiveAt is not null).ToArray();
         var amendments = inEffect.Skip(1).Select((v, i) => (JsonNode)new JsonObject
         {
@@ -226,6 +237,123 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
 
         return node;
     }
+
+    private static string Termination(Contracts.Contract contract) => contract.Termination switch
+    {
+        null => "",
+        { Kind: Execution.TerminationKinds.Completed } t => $" Contrato cumplido y finiquitado el {t.At:yyyy-MM-dd}.",
+        { Kind: Execution.TerminationKinds.Early } t => $" Terminación anticipada (art. 54 Bis LAASSP) el {t.At:yyyy-MM-dd}: {t.Reason}",
+        var t => string.Create(CultureInfo.InvariantCulture,
+            $" Rescisión administrativa (art. 54 LAASSP) el {t.At:yyyy-MM-dd}: {t.Reason} Garantía de cumplimiento que se hizo efectiva: {t.GuaranteeCalled:0.00} {contract.Currency}."),
+    };
+
+    /// <summary>
+    /// The contract's execution: deliveries and milestones (milestones of type delivery or reporting: scheduled, met when
+    /// accepted, notMet when the contract ended first), payment orders (financing milestones, due 20 days after the
+    /// invoice, met when paid) and the treasury's payments as transactions from the buyer to the supplier.
+    /// </summary>
+    private static JsonObject? Implementation(ContractRelease entry, ReleaseContext context)
+    {
+        var contract = entry.Contract;
+        var payments = entry.Payments ?? [];
+        if (contract.Deliveries.IsEmpty && contract.PaymentOrders.IsEmpty && payments.Count == 0)
+        {
+            return null;
+        }
+
+        var milestones = new JsonArray();
+        foreach (var d in contract.Deliveries)
+        {
+            var milestone = new JsonObject
+            {
+                ["id"] = $"{contract.Id}-{d.Id}",
+                ["title"] = d.Description,
+                ["type"] = d.Kind == Execution.DeliveryStatus.DeliveryKind ? "delivery" : "reporting",
+                ["description"] = DeliveryText(d, contract.Currency),
+                ["dueDate"] = EndOfDay(d.DueDate),
+                ["dateModified"] = Time(d.DecidedAt ?? d.ScheduledAt),
+                ["status"] = d.Status switch
+                {
+                    Execution.DeliveryStatus.Accepted => "met",
+                    Execution.DeliveryStatus.Cancelled => "notMet",
+                    _ => "scheduled",
+                },
+            };
+            if (d.ReceivedOn is { } received)
+            {
+                milestone["dateMet"] = StartOfDay(received);
+            }
+
+            milestones.Add(milestone);
+        }
+
+        foreach (var order in contract.PaymentOrders)
+        {
+            var paid = Execution.ExecutionRules.PaidOn(order, payments);
+            var lastPaid = payments.Where(p => p.Reference == order.Id).Select(p => (DateTimeOffset?)p.PaidAt).Max();
+            var milestone = new JsonObject
+            {
+                ["id"] = order.Id,
+                ["title"] = $"Orden de pago {order.Id} (factura {order.InvoiceId})",
+                ["type"] = "financing",
+                ["description"] = string.Create(CultureInfo.InvariantCulture,
+                    $"Importe {order.Gross:0.00}, menos penas convencionales {order.Penalties:0.00}: {order.Amount:0.00} {contract.Currency}; pagado {paid:0.00}. Vence a los {Execution.ExecutionRules.PaymentDays} días naturales de la factura (art. 51 LAASSP)."),
+                ["dueDate"] = EndOfDay(order.DueDate),
+                ["dateModified"] = Time(lastPaid is { } last && last > order.IssuedAt ? last : order.IssuedAt),
+                ["status"] = paid >= order.Amount ? "met" : "scheduled",
+            };
+            if (paid >= order.Amount && lastPaid is { } at)
+            {
+                milestone["dateMet"] = Time(at);
+            }
+
+            milestones.Add(milestone);
+        }
+
+        var implementation = new JsonObject();
+        if (payments.Count > 0)
+        {
+            var payer = Party(BuyerId(context.Unit.Id), $"{context.Unit.Name} ({context.Unit.Institution})");
+            var supplier = context.Bidders.Concat(context.InvitedSuppliers).FirstOrDefault(s => s.SupplierId == contract.SupplierId);
+            var payee = supplier is null ? Party($"MX-CN-{contract.SupplierId}", contract.SupplierId) : Party(SupplierPartyId(supplier), supplier.LegalName);
+            implementation["transactions"] = new JsonArray([.. payments.Select(p => (JsonNode)new JsonObject
+            {
+                ["id"] = p.Id,
+                ["source"] = "https://www.gob.mx/tesofe",
+                ["date"] = Time(p.PaidAt),
+                ["value"] = Value(p.Amount, contract.Currency),
+                ["payer"] = payer.DeepClone(),
+                ["payee"] = payee.DeepClone(),
+            })]);
+        }
+
+        if (milestones.Count > 0)
+        {
+            implementation["milestones"] = milestones;
+        }
+
+        return implementation;
+    }
+
+    private static string DeliveryText(Execution.ContractDelivery d, string currency)
+    {
+        var value = string.Create(CultureInfo.InvariantCulture, $"Valor {d.Amount:0.00} {currency}. ");
+        var text = value + d.Status switch
+        {
+            Execution.DeliveryStatus.Accepted when d.DaysLate > 0 => string.Create(CultureInfo.InvariantCulture,
+                $"Aceptada; recibida el {d.ReceivedOn:yyyy-MM-dd} con {d.DaysLate} días de atraso. Pena convencional: {d.Penalty:0.00} {currency}."),
+            Execution.DeliveryStatus.Accepted => $"Aceptada; recibida en tiempo el {d.ReceivedOn:yyyy-MM-dd}.",
+            Execution.DeliveryStatus.Rejected => $"Rechazada por la unidad compradora: {d.RejectionReason}",
+            Execution.DeliveryStatus.Cancelled => "Cancelada al terminar el contrato.",
+            Execution.DeliveryStatus.Reported => $"El proveedor informa que entregó el {d.ReportedOn:yyyy-MM-dd}; pendiente de aceptación.",
+            _ => "Programada.",
+        };
+        return d.Rejections > 0 && d.Status != Execution.DeliveryStatus.Rejected ? $"{text} Rechazada {d.Rejections} vez/veces antes." : text;
+    }
+
+    private static string StartOfDay(DateOnly date) => Time(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    private static string EndOfDay(DateOnly date) => Time(new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero));
 
     private static JsonObject Period(Contracts.ContractTerms terms) => new()
     {

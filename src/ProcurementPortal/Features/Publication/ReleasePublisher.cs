@@ -19,7 +19,7 @@ namespace CompraNet.ProcurementPortal.Features.Publication;
 /// </summary>
 public sealed class ReleasePublisher(
     ReleaseBuilder builder, ReleaseStore releases, PlanStore plans, SupplierStore suppliers, DocumentStore documents, OcdsSchemaValidator validator,
-    ContractStore contracts, ILogger<ReleasePublisher> logger)
+    ContractStore contracts, Interconnection.PaymentStore payments, ILogger<ReleasePublisher> logger)
 {
     public string OcidFor(string procedureId) => builder.OcidFor(procedureId);
 
@@ -30,6 +30,15 @@ public sealed class ReleasePublisher(
         PortalDb.Add(count, "@ocid", ocid);
         var number = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
         return ReleaseBuilder.ReleaseIdFor(ocid, number);
+    }
+
+    /// <summary><c>implementation</c> for the ocid's first release about the contract's execution, <c>implementationUpdate</c> after it.</summary>
+    public static async Task<string> ImplementationTagAsync(DbConnection connection, DbTransaction transaction, string ocid, CancellationToken cancellationToken)
+    {
+        await using var command = PortalDb.Command(connection, transaction,
+            "SELECT COUNT(*) FROM portal_releases WHERE ocid = @ocid AND (' ' || tags || ' ') LIKE '% implementation %'");
+        PortalDb.Add(command, "@ocid", ocid);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0 ? "implementation" : "implementationUpdate";
     }
 
     public async Task PublishAsync(DbConnection connection, DbTransaction transaction, Procedure procedure, BuyingUnit unit, IReadOnlyList<string> tags, DateTimeOffset at, CancellationToken cancellationToken)
@@ -45,7 +54,10 @@ public sealed class ReleasePublisher(
         var contractReleases = new List<ContractRelease>();
         foreach (var contract in await contracts.ListForProcedureAsync(connection, transaction, procedure.Id, cancellationToken))
         {
-            contractReleases.Add(new ContractRelease(contract, await documents.ListAsync(connection, transaction, "procedure", contract.Id, includeInternal: false, cancellationToken)));
+            contractReleases.Add(new ContractRelease(
+                contract,
+                await documents.ListAsync(connection, transaction, "procedure", contract.Id, includeInternal: false, cancellationToken),
+                await payments.ListAsync(connection, transaction, contract.Id, cancellationToken)));
         }
 
         var releaseId = await NextReleaseIdAsync(connection, transaction, procedure.Ocid, cancellationToken);
