@@ -40,7 +40,7 @@ public abstract class ContractTests : IAsyncLifetime
         using var s1 = await _host.ClientAsync("s1");
         using var s2 = await _host.ClientAsync("s2");
         using var anonymous = _host.Client();
-        var id = await AwardedProcedureAsync(officer, s1, s2);
+        var id = await PortalFlow.AwardedProcedureAsync(officer, s1, s2, _time);
         var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
         var end = start.AddDays(99); // 100 days, both included
 
@@ -175,7 +175,7 @@ public abstract class ContractTests : IAsyncLifetime
         using var s1 = await _host.ClientAsync("s1");
         using var s2 = await _host.ClientAsync("s2");
         using var anonymous = _host.Client();
-        var id = await AwardedProcedureAsync(officer, s1, s2);
+        var id = await PortalFlow.AwardedProcedureAsync(officer, s1, s2, _time);
         var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
         var created = await officer.PostAsJsonAsync($"/api/procedures/{id}/contracts", new { startDate = start, endDate = start.AddDays(99) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -193,35 +193,6 @@ public abstract class ContractTests : IAsyncLifetime
         var errors = (await PortalFlow.ProblemAsync(sixMore, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Contains("20%", errors.GetProperty("value")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, lower.StatusCode);
-    }
-
-    /// <summary>Plan, open call, two offers, opening, one admissible offer (s2), award: the quickest way to an award.</summary>
-    private async Task<string> AwardedProcedureAsync(HttpClient officer, HttpClient s1, HttpClient s2)
-    {
-        var planId = await PortalFlow.PublishedPlanAsync(officer, 3_000_000m);
-        var id = (await PortalFlow.CreateProcedureAsync(officer, PortalFlow.ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
-        await Offer(s1, id, 60m, 50m);
-        await Offer(s2, id, 61m, 51m);
-        _time.Advance(TimeSpan.FromDays(16));
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/opening", null)).StatusCode);
-        var evaluated = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new
-        {
-            offers = new object[] { new { supplierId = "s1", admissible = false, reasons = "La garantía ofrecida no cubre el periodo pedido." }, new { supplierId = "s2", admissible = true } },
-        });
-        Assert.Equal(HttpStatusCode.OK, evaluated.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { })).StatusCode);
-        return id;
-    }
-
-    private static async Task Offer(HttpClient supplier, string procedureId, decimal price1, decimal price2)
-    {
-        var response = await supplier.PostAsJsonAsync($"/api/procedures/{procedureId}/offers", new
-        {
-            offerId = Guid.NewGuid(),
-            items = new[] { new { itemId = "1", unitPrice = price1 }, new { itemId = "2", unitPrice = price2 } },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     private static Task<HttpResponseMessage> Sign(HttpClient client, string contractId, string sha256) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
 
@@ -67,6 +68,51 @@ public static class PortalFlow
         var response = await official.PostAsJsonAsync("/api/procedures", body, PortalTestHost.Json);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Plan, open call, two offers (s1 850,000 and s2 865,000), opening, s2 the only admissible one, award to s2 for
+    /// 865,000.00: the quickest way to an award. Moves the fake clock 16 days.
+    /// </summary>
+    public static async Task<string> AwardedProcedureAsync(HttpClient officer, HttpClient s1, HttpClient s2, FakeTimeProvider time)
+    {
+        var planId = await PublishedPlanAsync(officer, 3_000_000m);
+        var id = (await CreateProcedureAsync(officer, ProcedureBody(planId))).GetProperty("procedure").GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/publish", null)).StatusCode);
+        await OfferAsync(s1, id, 60m, 50m);
+        await OfferAsync(s2, id, 61m, 51m);
+        time.Advance(TimeSpan.FromDays(16));
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/procedures/{id}/opening", null)).StatusCode);
+        var evaluated = await officer.PostAsJsonAsync($"/api/procedures/{id}/evaluation", new
+        {
+            offers = new object[] { new { supplierId = "s1", admissible = false, reasons = "La garantía ofrecida no cubre el periodo pedido." }, new { supplierId = "s2", admissible = true } },
+        });
+        Assert.Equal(HttpStatusCode.OK, evaluated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/procedures/{id}/award", new { })).StatusCode);
+        return id;
+    }
+
+    /// <summary>The contract drawn up from the award with <paramref name="body"/>, signed by the official and s2; returns its id.</summary>
+    public static async Task<string> SignedContractAsync(HttpClient officer, HttpClient s2, string procedureId, object body)
+    {
+        var created = await officer.PostAsJsonAsync($"/api/procedures/{procedureId}/contracts", body, PortalTestHost.Json);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var contract = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = contract.GetProperty("id").GetString()!;
+        var sha256 = contract.GetProperty("current").GetProperty("sha256").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{id}/sign", new { sha256 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s2.PostAsJsonAsync($"/api/contracts/{id}/sign", new { sha256 })).StatusCode);
+        return id;
+    }
+
+    public static async Task OfferAsync(HttpClient supplier, string procedureId, decimal price1, decimal price2)
+    {
+        var response = await supplier.PostAsJsonAsync($"/api/procedures/{procedureId}/offers", new
+        {
+            offerId = Guid.NewGuid(),
+            items = new[] { new { itemId = "1", unitPrice = price1 }, new { itemId = "2", unitPrice = price2 } },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -140,11 +140,15 @@ public sealed class PortalTestHost : IAsyncDisposable
     /// A client of the treasury system: registers the API client <paramref name="clientId"/> (scope treasury) the first
     /// time and signs in with client credentials.
     /// </summary>
-    public async Task<HttpClient> TreasuryClientAsync(string clientId = "tesofe")
+    public Task<HttpClient> TreasuryClientAsync(string clientId = "tesofe") => ApiClientAsync(clientId, InterconnectionScopes.Treasury);
+
+    /// <summary>A client of a system that subscribes to webhooks (scope webhooks), signed in with client credentials.</summary>
+    public Task<HttpClient> WebhooksClientAsync(string clientId = "hooks") => ApiClientAsync(clientId, InterconnectionScopes.Webhooks);
+
+    private async Task<HttpClient> ApiClientAsync(string clientId, string scope)
     {
-        const string secret = "treasury-secret-for-tests-0123456789";
-        var clients = Service<ApiClientStore>();
-        await clients.AddAsync(new ApiClient(clientId, "Tesorería", [InterconnectionScopes.Treasury], DateTimeOffset.UtcNow, false), PasswordHasher.Hash(secret));
+        const string secret = "api-client-secret-for-tests-0123456789";
+        await Service<ApiClientStore>().AddAsync(new ApiClient(clientId, clientId, [scope], DateTimeOffset.UtcNow, false), PasswordHasher.Hash(secret));
         using var anonymous = Client();
         var response = await anonymous.PostAsJsonAsync("/api/interconnection/token", new { grant_type = "client_credentials", client_id = clientId, client_secret = secret });
         response.EnsureSuccessStatusCode();
