@@ -66,6 +66,9 @@ public static class PortalHostingExtensions
         {
             builder.Services.AddHostedService<Features.Demo.PortalDemoSeeder>();
             builder.Services.AddHostedService<Features.Demo.PortalDemoStages>();
+            builder.Services.AddSingleton<Features.Demo.PortalDemoExecution>();
+            builder.Services.AddSingleton<Features.Demo.PortalDemoTreasury>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Demo.PortalDemoTreasury>());
         }
         return builder;
     }

@@ -32,14 +32,7 @@ public sealed class ContractStore(PortalDb db)
     {
         await using var command = PortalDb.Command(connection, transaction, "SELECT state FROM portal_contracts WHERE procedure_id = @procedure ORDER BY id");
         PortalDb.Add(command, "@procedure", procedureId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var contracts = new List<Contract>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            contracts.Add(JsonSerializer.Deserialize<Contract>(reader.GetString(0), StateJson)!);
-        }
-
-        return contracts;
+        return await ReadAllAsync(command, cancellationToken);
     }
 
     /// <summary>The supplier's contracts (its performance history), newest first.</summary>
@@ -48,14 +41,17 @@ public sealed class ContractStore(PortalDb db)
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = PortalDb.Command(connection, null, "SELECT state FROM portal_contracts WHERE supplier_id = @supplier ORDER BY updated_at DESC, id");
         PortalDb.Add(command, "@supplier", supplierId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<Contract>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(JsonSerializer.Deserialize<Contract>(reader.GetString(0), StateJson)!);
-        }
+        return await ReadAllAsync(command, cancellationToken);
+    }
 
-        return list;
+    /// <summary>The most recently changed signed contracts (in force or ended), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Contract>> ListSignedAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, "SELECT state FROM portal_contracts WHERE status <> @pending ORDER BY updated_at DESC, id LIMIT @limit");
+        PortalDb.Add(command, "@pending", ContractStatus.Pending);
+        PortalDb.Add(command, "@limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
     }
 
     /// <summary>Adds the contract; false when the procedure already has it.</summary>
@@ -102,6 +98,18 @@ public sealed class ContractStore(PortalDb db)
         db.AddTime(command, "@at", signature.SignedAt);
         PortalDb.Add(command, "@sha256", signature.Sha256);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<IReadOnlyList<Contract>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<Contract>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(JsonSerializer.Deserialize<Contract>(reader.GetString(0), StateJson)!);
+        }
+
+        return list;
     }
 
     private void Bind(DbCommand command, Contract contract)

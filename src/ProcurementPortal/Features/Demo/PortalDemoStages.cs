@@ -9,11 +9,13 @@ namespace CompraNet.ProcurementPortal.Features.Demo;
 /// <summary>
 /// Carries the demo's short calls on once their deadline has passed, as their officials would: the cleaning service
 /// is opened and evaluated and goes to a two-hour live auction among its three bidders; the office supplies are
-/// opened, evaluated (no auction planned) and awarded; the direct award that got no offer is opened and left deserted.
+/// opened, evaluated (no auction planned), awarded and carried through their contract to the last payment
+/// (<see cref="PortalDemoExecution"/>); the direct award that got no offer is opened and left deserted.
 /// Each step runs only if the procedure is still at the stage before it, so restarts are harmless.
 /// </summary>
 public sealed class PortalDemoStages(
-    ProcedureStore procedures, OfferService offers, EvaluationService evaluation, TimeProvider time, ILogger<PortalDemoStages> logger) : BackgroundService
+    ProcedureStore procedures, OfferService offers, EvaluationService evaluation, PortalDemoExecution execution, TimeProvider time, ILogger<PortalDemoStages> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,9 +32,10 @@ public sealed class PortalDemoStages(
             {
                 pending |= await StepAsync(cleaning, health, auction: true, award: false, stoppingToken);
                 pending |= await StepAsync(supplies, education, auction: false, award: true, stoppingToken);
+                await execution.RunAsync(supplies, education, stoppingToken);
                 pending |= await StepAsync(repair, education, auction: false, award: false, stoppingToken);
             }
-            catch (Exception ex) when (ex is PortalValidationException or PortalConflictException or PortalUnavailableException)
+            catch (Exception ex) when (ex is PortalValidationException or PortalConflictException or PortalUnavailableException or PortalForbiddenException or PortalNotFoundException)
             {
                 logger.LogWarning(ex, "A demo stage could not run: {Message}", ex.Message);
                 return;
