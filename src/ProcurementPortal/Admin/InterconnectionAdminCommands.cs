@@ -13,6 +13,12 @@ public static partial class InterconnectionAdminCommands
         Interconnection commands:
           api-clients add CLIENT_ID --name NAME --scopes budget,treasury,webhooks
               a client of another government system; prints its secret once (only a hash is kept)
+          api-clients list
+              the clients, their scopes and whether they are disabled (never their secrets)
+          api-clients disable CLIENT_ID | api-clients enable CLIENT_ID
+              stops (or restores) the client; tokens already issued stop working at once
+          api-clients rotate CLIENT_ID
+              gives the client a new secret, printed once; the old secret and its tokens stop working at once
         """;
 
     public static readonly AdminExtension Extension = new(new HashSet<string>(StringComparer.Ordinal) { "api-clients" }, RunAsync, Usage);
@@ -23,6 +29,10 @@ public static partial class InterconnectionAdminCommands
         return (words.ElementAtOrDefault(1), words.Count) switch
         {
             ("add", 3) => await AddAsync(new ApiClientStore(new PortalDb(invocation.Database)), words[2], invocation.Options),
+            ("list", 2) => await ListAsync(new ApiClientStore(new PortalDb(invocation.Database))),
+            ("disable", 3) => await SetDisabledAsync(new ApiClientStore(new PortalDb(invocation.Database)), words[2], disabled: true),
+            ("enable", 3) => await SetDisabledAsync(new ApiClientStore(new PortalDb(invocation.Database)), words[2], disabled: false),
+            ("rotate", 3) => await RotateAsync(new ApiClientStore(new PortalDb(invocation.Database)), words[2]),
             _ => Fail("Unknown api-clients command."),
         };
     }
@@ -45,6 +55,40 @@ public static partial class InterconnectionAdminCommands
         }
 
         Console.WriteLine($"Created client '{clientId}' ({string.Join(' ', scopes)}). Its secret, shown only now:");
+        Console.WriteLine(secret);
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(ApiClientStore clients)
+    {
+        foreach (var client in await clients.ListAsync())
+        {
+            Console.WriteLine($"{client.ClientId}\t{client.Name}\t{string.Join(' ', client.Scopes)}\t{(client.Disabled ? "disabled" : "active")}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> SetDisabledAsync(ApiClientStore clients, string clientId, bool disabled)
+    {
+        if (!await clients.SetDisabledAsync(clientId, disabled, TimeProvider.System.GetUtcNow()))
+        {
+            return Fail($"No client '{clientId}'.");
+        }
+
+        Console.WriteLine(disabled ? $"Disabled client '{clientId}'; its tokens stop working now." : $"Enabled client '{clientId}'; it signs in again with its secret.");
+        return 0;
+    }
+
+    private static async Task<int> RotateAsync(ApiClientStore clients, string clientId)
+    {
+        var secret = ClientTokenService.NewSecret();
+        if (!await clients.RotateSecretAsync(clientId, PasswordHasher.Hash(secret), TimeProvider.System.GetUtcNow()))
+        {
+            return Fail($"No client '{clientId}'.");
+        }
+
+        Console.WriteLine($"New secret for client '{clientId}', shown only now (the old one and its tokens no longer work):");
         Console.WriteLine(secret);
         return 0;
     }

@@ -38,6 +38,30 @@ public sealed class InterconnectionAdminCommandsTests : IDisposable
         Assert.False(PasswordHasher.Verify("", hash));
     }
 
+    [Fact]
+    public async Task ApiClientsDisableEnableRotate_ChangeTheStoredClient_AndUnknownClientsFail()
+    {
+        Assert.Equal(0, await Run("api-clients", "add", "tesofe", "--name", "Tesorería", "--scopes", "treasury"));
+        var db = new PortalDb(new CompraNetDatabase(new SqliteDataSource(Path.Combine(_data, "compranet.db")), isPostgres: false));
+        var store = new ApiClientStore(db);
+        var (_, firstHash) = (await store.FindAsync("tesofe"))!.Value;
+
+        Assert.Equal(0, await Run("api-clients", "disable", "tesofe"));
+        var disabled = (await store.FindAsync("tesofe"))!.Value.Client;
+        Assert.Equal(0, await Run("api-clients", "enable", "tesofe"));
+        Assert.Equal(0, await Run("api-clients", "rotate", "tesofe"));
+        var (rotated, secondHash) = (await store.FindAsync("tesofe"))!.Value;
+        Assert.Equal(0, await Run("api-clients", "list"));
+
+        Assert.True(disabled.Disabled);
+        Assert.NotNull(disabled.CredentialsChangedAt);
+        Assert.False(rotated.Disabled);
+        Assert.NotEqual(firstHash, secondHash);
+        Assert.Equal(2, await Run("api-clients", "disable", "nobody"));
+        Assert.Equal(2, await Run("api-clients", "rotate", "nobody"));
+        Assert.Single(await store.ListAsync());
+    }
+
     [Theory]
     [InlineData("api-clients", "add", "x y", "--name", "X", "--scopes", "budget")]
     [InlineData("api-clients", "add", "x", "--scopes", "budget")]

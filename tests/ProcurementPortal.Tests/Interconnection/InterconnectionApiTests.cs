@@ -234,6 +234,42 @@ public abstract class InterconnectionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisablingOrRotatingAClient_StopsTheTokensItWasIssuedAtOnce()
+    {
+        var clients = _host.Service<ApiClientStore>();
+        using var anonymous = _host.Client();
+        using var before = await ClientAsync("tesofe", TreasurySecret);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/api/interconnection/payments?contract=CT-1")).StatusCode);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await clients.SetDisabledAsync("tesofe", true, _time.GetUtcNow()));
+        var disabledToken = await before.GetAsync("/api/interconnection/payments?contract=CT-1");
+        var disabledSignIn = await RequestTokenAsync(anonymous, "tesofe", TreasurySecret);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await clients.SetDisabledAsync("tesofe", false, _time.GetUtcNow()));
+        var afterEnable = await before.GetAsync("/api/interconnection/payments?contract=CT-1");
+        using var enabled = await ClientAsync("tesofe", TreasurySecret);
+        var enabledToken = await enabled.GetAsync("/api/interconnection/payments?contract=CT-1");
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        const string newSecret = "a-new-treasury-secret-0123456789abcdef";
+        Assert.True(await clients.RotateSecretAsync("tesofe", PasswordHasher.Hash(newSecret), _time.GetUtcNow()));
+        var rotatedToken = await enabled.GetAsync("/api/interconnection/payments?contract=CT-1");
+        var oldSecret = await RequestTokenAsync(anonymous, "tesofe", TreasurySecret);
+        using var rotated = await ClientAsync("tesofe", newSecret);
+        var newToken = await rotated.GetAsync("/api/interconnection/payments?contract=CT-1");
+        Assert.False(await clients.SetDisabledAsync("nobody", true, _time.GetUtcNow()));
+
+        Assert.Equal("urn:compranet:problem:client-revoked", (await PortalFlow.ProblemAsync(disabledToken, HttpStatusCode.Unauthorized)).GetProperty("type").GetString());
+        await PortalFlow.ProblemAsync(disabledSignIn, HttpStatusCode.Unauthorized);
+        await PortalFlow.ProblemAsync(afterEnable, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, enabledToken.StatusCode);
+        await PortalFlow.ProblemAsync(rotatedToken, HttpStatusCode.Unauthorized);
+        await PortalFlow.ProblemAsync(oldSecret, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, newToken.StatusCode);
+    }
+
+    [Fact]
     public async Task Webhook_BadUrlOrEventType_Is400ByField_AndAnotherClientsLogIsNotFound()
     {
         using var hooks = await ClientAsync("hooks", HooksSecret);

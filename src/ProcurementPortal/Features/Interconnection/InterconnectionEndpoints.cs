@@ -11,7 +11,7 @@ public static class InterconnectionEndpoints
 {
     public static RouteGroupBuilder MapInterconnectionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/interconnection").WithTags("Interconnection").AddEndpointFilter<PortalErrorFilter>();
+        var group = app.MapGroup("/api/interconnection").WithTags("Interconnection").AddEndpointFilter<PortalErrorFilter>().AddEndpointFilter<ActiveClientFilter>();
         group.MapPost("/token", TokenAsync).AllowAnonymous().DisableAntiforgery()
             .WithSummary("Client credentials (client_id, client_secret, grant_type=client_credentials; form or JSON) for a short-lived client token.");
         var treasury = InterconnectionScopes.PolicyFor(InterconnectionScopes.Treasury);

@@ -37,6 +37,7 @@ public static class InterconnectionHostingExtensions
         builder.Services.AddSingleton<IBudgetCommitments, BudgetCommitments>();
         builder.Services.AddSingleton<PaymentStore>();
         builder.Services.AddSingleton<TreasuryService>();
+        builder.Services.AddSingleton<ActiveClientFilter>();
         builder.Services.AddSingleton<WebhookService>();
         // Redirects are not followed: a receiver could otherwise bounce the portal to an internal address.
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName)
