@@ -195,6 +195,47 @@ public abstract class ContractTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, lower.StatusCode);
     }
 
+    [Fact]
+    public async Task AmendedQuantities_MoveTheValueAtContractPrices_AndAnItemBeyondTwentyPercentNeedsTheException()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var anonymous = _host.Client();
+        var id = await PortalFlow.AwardedProcedureAsync(officer, s1, s2, _time);
+        var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
+        var contractId = await PortalFlow.SignedContractAsync(officer, s2, id, new { startDate = start, endDate = start.AddDays(99) });
+
+        var tenPercent = await Amend(officer, contractId, new { reason = "Mil cajas más de paracetamol por la temporada invernal.", items = new[] { new { itemId = "1", quantity = 11_000m } } });
+        await SignCurrentAsync(officer, anonymous, contractId);
+        await SignCurrentAsync(s2, anonymous, contractId);
+        var unknownItem = await Amend(officer, contractId, new { reason = "Partida que el contrato no tiene.", items = new[] { new { itemId = "9", quantity = 1m } } });
+        var zero = await Amend(officer, contractId, new { reason = "Cantidad inválida para la amoxicilina.", items = new[] { new { itemId = "2", quantity = 0m } } });
+        var beyond = await Amend(officer, contractId, new { reason = "Amoxicilina adicional por brote de infecciones respiratorias.", items = new[] { new { itemId = "2", quantity = 6_100m } } });
+        var excepted = await Amend(officer, contractId, new
+        {
+            reason = "Amoxicilina adicional por brote de infecciones respiratorias.",
+            items = new[] { new { itemId = "2", quantity = 6_100m } },
+            exception = true,
+            justification = "Emergencia epidemiológica declarada por la autoridad sanitaria; no hay tiempo para un nuevo procedimiento.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, tenPercent.StatusCode);
+        var amended = await tenPercent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(926_000m, amended.GetProperty("current").GetProperty("terms").GetProperty("value").GetDecimal()); // 865,000 + 1,000 × 61
+        Assert.True((await PortalFlow.ProblemAsync(unknownItem, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("items[0].itemId", out _));
+        Assert.True((await PortalFlow.ProblemAsync(zero, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("items[0].quantity", out _));
+        var over = (await PortalFlow.ProblemAsync(beyond, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Contains("6000", over.GetProperty("items[0].quantity")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(over.TryGetProperty("value", out _), over.GetRawText()); // +13.5% in value is within the limit; the item is not
+        Assert.Equal(HttpStatusCode.Created, excepted.StatusCode);
+        var current = (await excepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current");
+        Assert.True(current.GetProperty("amendment").GetProperty("exception").GetBoolean());
+        Assert.Equal(982_100m, current.GetProperty("terms").GetProperty("value").GetDecimal());
+        var diff = await anonymous.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/versions/3/diff");
+        Assert.Equal(["value", "items[2].quantity"], diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()));
+    }
+
     private static Task<HttpResponseMessage> Sign(HttpClient client, string contractId, string sha256) =>
         client.PostAsJsonAsync($"/api/contracts/{contractId}/sign", new { sha256 });
 

@@ -59,6 +59,10 @@ public static class ContractRules
     public static bool PeriodOverLimit(ContractTerms original, ContractTerms proposed) =>
         proposed.Days * 100m > original.Days * (100m + AmendmentLimitPercent);
 
+    /// <summary>The original items whose quantity <paramref name="proposed"/> raises by more than 20% (art. 52 LAASSP: amounts or quantities).</summary>
+    public static IReadOnlyList<ContractItem> ItemsOverLimit(ContractTerms original, ContractTerms proposed) =>
+        [.. original.Items.Where(was => proposed.Items.FirstOrDefault(i => i.Id == was.Id) is { } now && now.Quantity * 100m > was.Quantity * (100m + AmendmentLimitPercent))];
+
     public static IReadOnlyList<ContractChange> Changes(ContractTerms before, ContractTerms after)
     {
         var changes = new List<ContractChange>();

@@ -309,23 +309,57 @@ public sealed class ContractService(
             errors["justification"] = [$"The exception to the 20% limit needs a justification (at least {ContractRules.MinExceptionJustification} characters)."];
         }
 
+        var items = current.Items;
+        for (var i = 0; i < (request.Items?.Count ?? 0); i++)
+        {
+            var change = request.Items![i];
+            var index = items.IndexOf(items.FirstOrDefault(it => it.Id == change.ItemId)!);
+            if (index < 0 || request.Items.Take(i).Any(c => c.ItemId == change.ItemId))
+            {
+                errors[$"items[{i}].itemId"] = ["Name one of the contract's items, once."];
+            }
+            else if (change.Quantity is not { } quantity || quantity <= 0 || quantity > Money.Max || decimal.Round(quantity, 3) != quantity)
+            {
+                errors[$"items[{i}].quantity"] = ["The new quantity is more than zero, with at most three decimals."];
+            }
+            else
+            {
+                items = items.SetItem(index, items[index] with { Quantity = quantity });
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new PortalValidationException(errors);
         }
 
-        var proposed = current with { Value = request.Value ?? current.Value, EndDate = request.EndDate ?? current.EndDate };
-        if (proposed == current || (proposed.Value == current.Value && proposed.EndDate == current.EndDate))
+        // New quantities move the value at the contract's unit prices, unless the amendment states the value itself.
+        var followed = current.Value + items.Zip(current.Items, (now, was) => (now.Quantity - was.Quantity) * now.UnitPrice).Sum();
+        var proposed = current with { Value = request.Value ?? decimal.Round(followed, 2), EndDate = request.EndDate ?? current.EndDate, Items = items };
+        if (proposed.Value == current.Value && proposed.EndDate == current.EndDate && proposed.Items.SequenceEqual(current.Items))
         {
-            throw PortalValidationException.Of("value", "Change the value or the end date.");
+            throw PortalValidationException.Of("value", "Change the value, the end date or an item's quantity.");
+        }
+
+        if (!Money.IsValidAmount(proposed.Value))
+        {
+            throw PortalValidationException.Of("value", "The new quantities leave the contract without value: give the value.");
         }
 
         var original = contract.Original;
         var overValue = ContractRules.ValueOverLimit(original, proposed);
         var overPeriod = ContractRules.PeriodOverLimit(original, proposed);
-        if (!exception && (overValue || overPeriod))
+        var overItems = ContractRules.ItemsOverLimit(original, proposed);
+        if (!exception && (overValue || overPeriod || overItems.Count > 0))
         {
             var over = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var item in overItems)
+            {
+                var at = request.Items!.ToList().FindIndex(c => c.ItemId == item.Id);
+                over[$"items[{at}].quantity"] = [string.Create(CultureInfo.InvariantCulture,
+                    $"Amendments together may raise item {item.Id}'s original quantity ({item.Quantity}) by at most {ContractRules.AmendmentLimitPercent}% (to {item.Quantity * 1.2m:0.###}); beyond it, invoke the law's exception with a justification.")];
+            }
+
             if (overValue)
             {
                 over["value"] = [string.Create(CultureInfo.InvariantCulture,
@@ -345,7 +379,7 @@ public sealed class ContractService(
         var amendment = new ContractAmendment(
             $"{contract.Id}-M{number}", request.Reason!.Trim(), official,
             decimal.Round(ContractRules.ValueIncreasePercent(original, proposed), 2), decimal.Round(ContractRules.PeriodIncreasePercent(original, proposed), 2),
-            exception && (overValue || overPeriod), exception && (overValue || overPeriod) ? request.Justification!.Trim() : null);
+            exception && (overValue || overPeriod || overItems.Count > 0), exception && (overValue || overPeriod || overItems.Count > 0) ? request.Justification!.Trim() : null);
         return (proposed, amendment);
     }
 
