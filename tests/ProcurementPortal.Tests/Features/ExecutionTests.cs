@@ -118,7 +118,7 @@ public abstract class ExecutionTests : IAsyncLifetime
         // Every step another system may follow was written to the outbox with the change itself.
         var log = await hooks.GetFromJsonAsync<JsonElement>($"/api/interconnection/webhooks/{subscriptionId}/deliveries");
         var types = log.EnumerateArray().Select(d => d.GetProperty("eventType").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "procedure.published", "procedure.awarded", "contract.committed", "delivery.accepted", "contract.terminated", "payment-order.issued" }, types);
+        Assert.Superset(new HashSet<string?> { "procedure.published", "procedure.awarded", "contract.signed", "contract.committed", "delivery.accepted", "contract.terminated", "payment-order.issued" }, types);
         var orderEvent = log.EnumerateArray().Single(d => d.GetProperty("eventType").GetString() == "payment-order.issued");
         var data = JsonDocument.Parse(orderEvent.GetProperty("payload").GetString()!).RootElement.GetProperty("data");
         Assert.Equal(($"{contractId}-OP1", 80_000m), (data.GetProperty("orderId").GetString(), data.GetProperty("amount").GetDecimal()));

@@ -22,7 +22,7 @@ namespace CompraNet.ProcurementPortal.Features.Contracts;
 /// </summary>
 public sealed class ContractService(
     PortalDb db, ContractStore contracts, ProcedureService procedures, ProcedureStore procedureStore, SupplierStore suppliers,
-    DocumentStore documents, ReleasePublisher publisher, PlanStore plans, IBudgetCommitments commitments, TimeProvider time)
+    DocumentStore documents, ReleasePublisher publisher, PlanStore plans, IBudgetCommitments commitments, IPortalEvents events, TimeProvider time)
 {
     public const string BuyerParty = "buyer";
     public const string SupplierParty = "supplier";
@@ -132,6 +132,12 @@ public sealed class ContractService(
                 ?? throw new InvalidOperationException($"Procedure {contract.ProcedureId} of {id} is missing.");
             var unit = await procedures.UnitAsync(contract.UnitId, cancellationToken);
             await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contract" : "contractAmendment"], now, cancellationToken);
+            await events.PublishAsync(connection, transaction, current.Number == 1 ? PortalEventTypes.ContractSigned : PortalEventTypes.ContractAmended, new
+            {
+                contractId = id, contract.ProcedureId, contract.UnitId, contract.SupplierId, version = current.Number, amendmentId = current.Amendment?.Id,
+                value = current.Terms.Value, contract.Currency, startDate = current.Terms.StartDate, endDate = current.Terms.EndDate, sha256 = current.Sha256,
+                exception = current.Amendment?.Exception ?? false, inForceAt = now,
+            }, cancellationToken);
             if (current.Number == 1)
             {
                 // The signed contract commits its value on the plan line's budget key, announced to the budget system

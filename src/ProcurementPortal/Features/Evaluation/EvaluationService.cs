@@ -129,6 +129,12 @@ public sealed class EvaluationService(
             $"{id}-evaluacion.txt", "text/plain; charset=utf-8", EvaluationReport(evaluated, names)), now, actor.Username, cancellationToken);
         await store.AppendEventAsync(connection, transaction, id, now, actor.Username, "evaluated", summary, isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, evaluated, unit, ["tenderUpdate"], now, cancellationToken);
+        if (evaluated.Status == ProcedureStatus.Deserted)
+        {
+            await events.PublishAsync(connection, transaction, Interconnection.PortalEventTypes.ProcedureDeserted,
+                new { procedureId = id, unitId = unit.Id, reason = "no-admissible-offer", desertedAt = now }, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return evaluated;
     }

@@ -5,6 +5,10 @@ public static class PortalEventTypes
 {
     public const string ProcedurePublished = "procedure.published";
     public const string ProcedureAwarded = "procedure.awarded";
+    public const string ProcedureCancelled = "procedure.cancelled";
+    public const string ProcedureDeserted = "procedure.deserted";
+    public const string ContractSigned = "contract.signed";
+    public const string ContractAmended = "contract.amended";
     public const string ContractCommitted = "contract.committed";
     public const string PaymentPosted = "payment.posted";
     public const string DeliveryAccepted = "delivery.accepted";
@@ -17,6 +21,7 @@ public static class PortalEventTypes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ProcedurePublished, ProcedureAwarded, ContractCommitted, PaymentPosted, DeliveryAccepted, DeliveryRejected, PaymentOrderIssued, ContractTerminated,
+        ProcedurePublished, ProcedureAwarded, ProcedureCancelled, ProcedureDeserted, ContractSigned, ContractAmended, ContractCommitted,
+        DeliveryAccepted, DeliveryRejected, PaymentOrderIssued, PaymentPosted, ContractTerminated,
     };
 }

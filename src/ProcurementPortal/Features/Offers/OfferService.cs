@@ -22,7 +22,7 @@ namespace CompraNet.ProcurementPortal.Features.Offers;
 /// </summary>
 public sealed partial class OfferService(
     PortalDb db, ProcedureService procedures, ProcedureStore store, SupplierStore suppliers, DocumentStore documents,
-    ReleasePublisher publisher, AuctionEngineClient engine, IServiceProvider services, TimeProvider time)
+    ReleasePublisher publisher, AuctionEngineClient engine, Interconnection.IPortalEvents events, IServiceProvider services, TimeProvider time)
 {
     public async Task<OfferReceipt> SubmitAsync(PortalActor actor, string procedureId, OfferRequest request, CancellationToken cancellationToken = default)
     {
@@ -84,6 +84,12 @@ public sealed partial class OfferService(
         await store.AppendEventAsync(connection, transaction, procedureId, opening.OpenedAt, actor.Username, "opened",
             offers.IsEmpty ? "Apertura sin proposiciones: procedimiento desierto." : $"Apertura de proposiciones: {offers.Length} proposición(es).", isPublic: true, cancellationToken);
         await publisher.PublishAsync(connection, transaction, opened, unit, ["tenderUpdate"], opening.OpenedAt, cancellationToken);
+        if (offers.IsEmpty)
+        {
+            await events.PublishAsync(connection, transaction, Interconnection.PortalEventTypes.ProcedureDeserted,
+                new { procedureId, unitId = unit.Id, reason = "no-offer", desertedAt = opening.OpenedAt }, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return opened;
     }

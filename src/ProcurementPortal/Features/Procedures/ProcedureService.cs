@@ -223,6 +223,12 @@ public sealed class ProcedureService(
         await SaveAsync(connection, transaction, cancelled, unit, cancellationToken);
         await procedures.AppendEventAsync(connection, transaction, id, now, actor.Username, "cancelled", $"Procedimiento cancelado: {reason.Trim()}", isPublic: procedure.Status != ProcedureStatus.Draft, cancellationToken);
         await publisher.PublishAsync(connection, transaction, cancelled, unit, [procedure.Status == ProcedureStatus.Draft ? "planningUpdate" : "tenderUpdate"], now, cancellationToken);
+        if (procedure.Status != ProcedureStatus.Draft)
+        {
+            await events.PublishAsync(connection, transaction, Interconnection.PortalEventTypes.ProcedureCancelled,
+                new { procedureId = id, unitId = unit.Id, reason = reason.Trim(), cancelledAt = now }, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new ProcedureOutcome(cancelled, []);
     }
