@@ -134,9 +134,19 @@ public sealed class ContractService(
             await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contract" : "contractAmendment"], now, cancellationToken);
             await events.PublishAsync(connection, transaction, current.Number == 1 ? PortalEventTypes.ContractSigned : PortalEventTypes.ContractAmended, new
             {
-                contractId = id, contract.ProcedureId, contract.UnitId, contract.SupplierId, version = current.Number, amendmentId = current.Amendment?.Id,
-                value = current.Terms.Value, contract.Currency, startDate = current.Terms.StartDate, endDate = current.Terms.EndDate, sha256 = current.Sha256,
-                exception = current.Amendment?.Exception ?? false, inForceAt = now,
+                contractId = id,
+                contract.ProcedureId,
+                contract.UnitId,
+                contract.SupplierId,
+                version = current.Number,
+                amendmentId = current.Amendment?.Id,
+                value = current.Terms.Value,
+                contract.Currency,
+                startDate = current.Terms.StartDate,
+                endDate = current.Terms.EndDate,
+                sha256 = current.Sha256,
+                exception = current.Amendment?.Exception ?? false,
+                inForceAt = now,
             }, cancellationToken);
             if (current.Number == 1)
             {
