@@ -80,6 +80,27 @@ public static class FormValues
         return false;
     }
 
+    /// <summary>A <c>date</c> input (<c>yyyy-MM-dd</c>).</summary>
+    public static bool TryDay(string? value, out DateOnly? result)
+    {
+        result = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            result = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of a <c>date</c> input.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The value of a <c>datetime-local</c> input showing <paramref name="at"/> in UTC.</summary>

@@ -19,5 +19,7 @@ public sealed class PortalText(IHttpContextAccessor http)
 
     public string Money(decimal amount, string currency) => $"{amount.ToString("N2", Culture)} {currency}";
 
+    public string Day(DateOnly? day) => day is { } value ? value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
     public string Date(DateTimeOffset? at) => at is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

@@ -2,6 +2,8 @@ using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Contracts;
 using CompraNet.ProcurementPortal.Features.Documents;
+using CompraNet.ProcurementPortal.Features.Execution;
+using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using CompraNet.ProcurementPortal.Features.Suppliers;
 using CompraNet.ProcurementPortal.Features.Units;
@@ -15,11 +17,13 @@ namespace CompraNet.ProcurementPortal.Pages.Procedimientos;
 /// A procedure's public page: the call, its timetable, items, documents with every version, questions and answers,
 /// and its timeline; after the opening the revealed offers, then each one's evaluation, the auction, the ranking and
 /// the award (nothing sealed shows before the opening: the procedure holds no offer until then). A supplier asks its
-/// questions and reaches its offer here; the unit's officials get a link to manage it.
+/// questions and reaches its offer here; the unit's officials get a link to manage it. Once the contract is signed, its
+/// execution as the public reads it: deliveries, payment orders and payments, and how it ended (no invoice's fiscal
+/// data, nor why an invoice was returned).
 /// </summary>
 public sealed class DetalleModel(
     PortalActors actors, ProcedureService service, ProcedureStore store, UnitStore units, SupplierStore suppliers,
-    DocumentStore documents, ClarificationService clarifications, ContractStore contracts, TimeProvider time, IConfiguration configuration, PortalText text) : PageModel
+    DocumentStore documents, ClarificationService clarifications, ContractStore contracts, PaymentStore payments, TimeProvider time, IConfiguration configuration, PortalText text) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -30,8 +34,14 @@ public sealed class DetalleModel(
 
     public PortalActor? Actor { get; private set; }
 
-    /// <summary>The contract from the award, shown once both parties have signed it.</summary>
+    /// <summary>The contract from the award as the public reads it, shown once both parties have signed it.</summary>
     public Contract? Contract { get; private set; }
+
+    /// <summary>The signed contract's money today: payment orders and the treasury's payments.</summary>
+    public ContractAccount? Account { get; private set; }
+
+    /// <summary>The awarded supplier as registered (its public page is <c>/proveedores/{id}</c>).</summary>
+    public RegisteredSupplier? Supplier { get; private set; }
 
     public IReadOnlyList<ProcedureEvent> Timeline { get; private set; } = [];
 
@@ -125,9 +135,35 @@ public sealed class DetalleModel(
         if (Procedure.Status == ProcedureStatus.Awarded
             && await contracts.FindAsync(Features.Contracts.Contract.IdFor(id), cancellationToken) is { DateSigned: not null } signed)
         {
-            Contract = signed;
+            Contract = ContractService.PublicView(signed);
+            Account = ExecutionRules.Account(Contract, await payments.ListAsync(signed.Id, cancellationToken), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            if (!ContractService.MayReadAll(Actor, signed))
+            {
+                Timeline = [.. Timeline.Select(PublicEntry)];
+            }
+        }
+
+        if (Procedure.Award is { } award)
+        {
+            Supplier = await suppliers.FindAsync(award.SupplierId, cancellationToken);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The timeline's entry of a returned invoice says why it was returned, which is the parties' business (as in
+    /// <see cref="ContractService.PublicView"/>): the public reads that it was returned, not the reason.
+    /// </summary>
+    private static ProcedureEvent PublicEntry(ProcedureEvent entry)
+    {
+        const string returned = " devuelta al proveedor";
+        if (entry.Action != "invoice-rejected")
+        {
+            return entry;
+        }
+
+        var at = entry.Summary.IndexOf(returned, StringComparison.Ordinal);
+        return entry with { Summary = at < 0 ? "Factura devuelta al proveedor." : entry.Summary[..(at + returned.Length)] + "." };
     }
 }

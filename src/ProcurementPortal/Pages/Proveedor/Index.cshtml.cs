@@ -1,6 +1,8 @@
 using CompraNet.ProcurementPortal.Features.Clarifications;
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Contracts;
+using CompraNet.ProcurementPortal.Features.Execution;
+using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Features.Offers;
 using CompraNet.ProcurementPortal.Features.Procedures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +12,10 @@ namespace CompraNet.ProcurementPortal.Pages.Proveedor;
 /// <summary>
 /// A supplier's home: the calls that invite it (restricted invitations and direct awards naming it), the open
 /// tenders taking offers, newest first, its offers (receipts before the opening, results after) and the questions it
-/// asked with whether they are answered.
+/// asked with whether they are answered; its contracts with the next payment's due date and what is overdue.
 /// </summary>
-public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, QuestionStore questions, OfferService offers, ContractStore contracts, IConfiguration configuration) : PageModel
+public sealed class IndexModel(
+    PortalActors actors, ProcedureStore procedures, QuestionStore questions, OfferService offers, ContractStore contracts, PaymentStore payments, TimeProvider time, IConfiguration configuration) : PageModel
 {
     private static readonly string[] AfterOpening = [ProcedureStatus.Opened, ProcedureStatus.Evaluated, ProcedureStatus.Auction, ProcedureStatus.Awarded, ProcedureStatus.Deserted];
 
@@ -28,6 +31,9 @@ public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, Q
 
     /// <summary>The contracts drawn up from the supplier's awards.</summary>
     public IReadOnlyList<Contract> Contracts { get; private set; } = [];
+
+    /// <summary>Each signed contract's account today, by contract id.</summary>
+    public IReadOnlyDictionary<string, ContractAccount> Accounts { get; private set; } = new Dictionary<string, ContractAccount>();
 
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
@@ -71,6 +77,14 @@ public sealed class IndexModel(PortalActors actors, ProcedureStore procedures, Q
         }
 
         Contracts = won;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var accounts = new Dictionary<string, ContractAccount>(StringComparer.Ordinal);
+        foreach (var contract in won.Where(c => c.Status != ContractStatus.Pending))
+        {
+            accounts[contract.Id] = ExecutionRules.Account(contract, await payments.ListAsync(contract.Id, cancellationToken), today);
+        }
+
+        Accounts = accounts;
     }
 
     /// <summary>Whether the contract's current version waits for this supplier's signature.</summary>

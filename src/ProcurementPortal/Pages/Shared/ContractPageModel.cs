@@ -1,5 +1,7 @@
 using CompraNet.ProcurementPortal.Features.Common;
 using CompraNet.ProcurementPortal.Features.Contracts;
+using CompraNet.ProcurementPortal.Features.Execution;
+using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +11,23 @@ namespace CompraNet.ProcurementPortal.Pages.Shared;
 /// <summary>
 /// What the official's and the supplier's contract pages share: the contract for one of its parties (anyone else is
 /// told it is not found), the diff of a version asked with <c>?diff=n</c>, and signing the current version on the
-/// SHA-256 the page showed, so a version changed meanwhile is refused rather than signed unseen.
+/// SHA-256 the page showed, so a version changed meanwhile is refused rather than signed unseen. Once signed, its
+/// execution: the account of the day (from the contract and the treasury's payments) beside the deliveries.
 /// </summary>
-public abstract class ContractPageModel(PortalActors actors, ContractService contracts, PortalText text) : PageModel
+public abstract class ContractPageModel(PortalActors actors, ContractService contracts, ExecutionService execution, PaymentStore payments, TimeProvider time, PortalText text) : PageModel
 {
     public Contract Contract { get; private set; } = null!;
+
+    /// <summary>The contract's money today; null while it waits for its signatures.</summary>
+    public ContractAccount? Account { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The delivery or invoice a refused form was posted for, so only its form shows back what was typed.</summary>
+    public string? Posted { get; protected set; }
+
+    /// <summary>The contract is signed and has not ended: deliveries are scheduled, reported and decided.</summary>
+    public bool InForce => Contract.Status == ContractStatus.Active && Contract.Termination is null;
 
     /// <summary>What the version asked with <c>?diff=n</c> changed from the one before.</summary>
     public ContractDiff? Diff { get; private set; }
@@ -23,6 +37,8 @@ public abstract class ContractPageModel(PortalActors actors, ContractService con
     public string? Sha256 { get; set; }
 
     protected ContractService Contracts => contracts;
+
+    protected ExecutionService Execution => execution;
 
     protected PortalText Text => text;
 
@@ -106,6 +122,16 @@ public abstract class ContractPageModel(PortalActors actors, ContractService con
             return NotFound();
         }
 
-        return IsParty(actor, Contract) ? null : NotFound();
+        if (!IsParty(actor, Contract))
+        {
+            return NotFound();
+        }
+
+        if (Contract.Status != ContractStatus.Pending)
+        {
+            Account = ExecutionRules.Account(Contract, await payments.ListAsync(Contract.Id, cancellationToken), Today);
+        }
+
+        return null;
     }
 }
