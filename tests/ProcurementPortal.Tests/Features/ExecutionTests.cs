@@ -112,8 +112,8 @@ public abstract class ExecutionTests : IAsyncLifetime
         Assert.Contains(compiled.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == $"{contractId}-terminacion");
 
         var performance = await anonymous.GetFromJsonAsync<JsonElement>("/api/suppliers/s2/performance");
-        Assert.Equal((1, 20_000m, 0m, 20_000m), (performance.GetProperty("rescinded").GetInt32(), performance.GetProperty("guaranteesCalled").GetDecimal(),
-            performance.GetProperty("onTimeRatePercent").GetDecimal(), performance.GetProperty("penalties").GetDecimal()));
+        Assert.Equal((1, 20_000m, 0m, 20_000m), (performance.GetProperty("rescinded").GetInt32(), performance.GetProperty("guaranteesCalledByCurrency").GetProperty("MXN").GetDecimal(),
+            performance.GetProperty("onTimeRatePercent").GetDecimal(), performance.GetProperty("penaltiesByCurrency").GetProperty("MXN").GetDecimal()));
 
         // Every step another system may follow was written to the outbox with the change itself.
         var log = await hooks.GetFromJsonAsync<JsonElement>($"/api/interconnection/webhooks/{subscriptionId}/deliveries");

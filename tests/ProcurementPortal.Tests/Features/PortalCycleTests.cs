@@ -410,6 +410,12 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.DoesNotContain(folio1, publicContract, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("RFC del receptor", publicContract, StringComparison.Ordinal);
         Assert.Contains(folio1, await s2.GetStringAsync($"/api/contracts/{contractId}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Remisión 4411", publicContract, StringComparison.Ordinal);
+        Assert.Contains("Remisión 4411", await officer.GetStringAsync($"/api/contracts/{contractId}"), StringComparison.Ordinal);
+        var publicTimeline = await anonymous.GetStringAsync($"/api/procedures/{id}/timeline");
+        Assert.DoesNotContain("RFC del receptor", publicTimeline, StringComparison.Ordinal);
+        Assert.Contains("RFC del receptor", await officer.GetStringAsync($"/api/procedures/{id}/timeline"), StringComparison.Ordinal);
+        Assert.Contains("5 días de atraso", publicTimeline, StringComparison.Ordinal);
 
         // The record: every release valid, the whole life from planning to the contract's termination.
         var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
@@ -436,7 +442,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         var performance = await anonymous.GetFromJsonAsync<JsonElement>("/api/suppliers/s2/performance");
         Assert.Equal((1, 1, 2, 1, 50.0m, 1, 10_375m), (performance.GetProperty("contractsWon").GetInt32(), performance.GetProperty("completed").GetInt32(),
             performance.GetProperty("deliveriesAccepted").GetInt32(), performance.GetProperty("deliveriesOnTime").GetInt32(), performance.GetProperty("onTimeRatePercent").GetDecimal(),
-            performance.GetProperty("rejections").GetInt32(), performance.GetProperty("penalties").GetDecimal()));
+            performance.GetProperty("rejections").GetInt32(), performance.GetProperty("penaltiesByCurrency").GetProperty("MXN").GetDecimal()));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/suppliers/nobody/performance")).StatusCode);
     }
 

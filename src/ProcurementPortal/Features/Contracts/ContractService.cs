@@ -220,10 +220,15 @@ public sealed class ContractService(
     public static bool MayReadAll(PortalActor? actor, Contract contract) =>
         actor is not null && (actor.ActsFor(contract.UnitId) || actor.IsAuditor || (actor.IsSupplier && actor.Username == contract.SupplierId));
 
-    /// <summary>The contract as the public reads it: invoices without their folio fiscal or why they were returned.</summary>
+    /// <summary>
+    /// The contract as the public reads it: invoices without their folio fiscal, who handled them or why they were
+    /// returned, and deliveries without the supplier's own note (its remission numbers); dates, amounts, delays,
+    /// penalties and why the unit rejected a delivery stay public.
+    /// </summary>
     public static Contract PublicView(Contract contract) => contract with
     {
         Invoices = [.. contract.Invoices.Select(i => i with { Folio = "", RejectionReason = null, SubmittedBy = "", DecidedBy = null })],
+        Deliveries = [.. contract.Deliveries.Select(d => d with { ReportNote = null })],
     };
 
     private static string PartyOf(PortalActor actor, Contract contract)

@@ -262,7 +262,7 @@ public sealed partial class ExecutionService(
         var changed = contract with { Invoices = contract.Invoices.Add(invoice) };
         return await SaveAsync(changed, actor, now, "invoice-submitted",
             string.Create(CultureInfo.InvariantCulture, $"Contrato {contract.Id}: factura {invoice.Id} por {invoice.Amount:0.00} {contract.Currency} ({string.Join(", ", ids)}); pendiente de revisión."),
-            publish: false, cancellationToken: cancellationToken);
+            publish: false, isPublic: false, cancellationToken: cancellationToken);
     }
 
     public async Task<Contract> ApproveInvoiceAsync(PortalActor actor, string contractId, string invoiceId, CancellationToken cancellationToken = default)
@@ -306,7 +306,7 @@ public sealed partial class ExecutionService(
         var now = time.GetUtcNow();
         var changed = contract with { Invoices = contract.Invoices.SetItem(index, invoice with { Status = InvoiceStatus.Rejected, DecidedAt = now, DecidedBy = actor.Username, RejectionReason = reason }) };
         return await SaveAsync(changed, actor, now, "invoice-rejected", $"Contrato {contract.Id}: factura {invoice.Id} devuelta al proveedor: {reason}",
-            publish: false, cancellationToken: cancellationToken);
+            publish: false, isPublic: false, cancellationToken: cancellationToken);
     }
 
     public async Task<Contract> TerminateAsync(PortalActor actor, string contractId, TerminationRequest request, CancellationToken cancellationToken = default)
@@ -478,12 +478,13 @@ public sealed partial class ExecutionService(
             : reason.Trim();
 
     /// <summary>
-    /// Saves the change with its public timeline entry, its document, its release (an implementation release, or the
-    /// tags given) and its webhook event, all in one transaction; a concurrent change makes it a conflict.
+    /// Saves the change with its timeline entry (public unless <paramref name="isPublic"/> is false: invoices are the
+    /// parties' business, the public follows the payment orders), its document, its release (an implementation
+    /// release, or the tags given) and its webhook event, all in one transaction; a concurrent change is a conflict.
     /// </summary>
     private async Task<Contract> SaveAsync(
         Contract changed, PortalActor actor, DateTimeOffset now, string action, string summary, bool publish, DocumentDraft? document = null,
-        (string Type, object Payload)? notify = null, CancellationToken cancellationToken = default, IReadOnlyList<string>? tags = null)
+        (string Type, object Payload)? notify = null, CancellationToken cancellationToken = default, IReadOnlyList<string>? tags = null, bool isPublic = true)
     {
         changed = changed with { UpdatedAt = now, Version = changed.Version + 1 };
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -498,7 +499,7 @@ public sealed partial class ExecutionService(
             await documents.AddVersionAsync(connection, transaction, document, now, actor.Username, cancellationToken);
         }
 
-        await procedures.AppendEventAsync(connection, transaction, changed.ProcedureId, now, actor.Username, action, summary, isPublic: true, cancellationToken);
+        await procedures.AppendEventAsync(connection, transaction, changed.ProcedureId, now, actor.Username, action, summary, isPublic, cancellationToken);
         if (publish)
         {
             await PublishAsync(connection, transaction, changed, tags, now, cancellationToken);

@@ -23,8 +23,8 @@ public sealed record SupplierPerformance(
     int Rejections,
     int Amendments,
     int AmendmentsBeyondLimit,
-    decimal Penalties,
-    decimal GuaranteesCalled,
+    ImmutableSortedDictionary<string, decimal> PenaltiesByCurrency,
+    ImmutableSortedDictionary<string, decimal> GuaranteesCalledByCurrency,
     ImmutableArray<SupplierContractLine> Contracts);
 
 /// <summary>One contract in a supplier's record.</summary>

@@ -15,6 +15,11 @@ public sealed class SupplierPerformanceService(SupplierStore suppliers, Contract
         return Compute(supplier, await contracts.ListForSupplierAsync(supplierId, cancellationToken), today);
     }
 
+    /// <summary>The amounts per currency, leaving out currencies where they add up to nothing.</summary>
+    private static ImmutableSortedDictionary<string, decimal> ByCurrency(IReadOnlyList<Contract> list, Func<Contract, decimal> amount) =>
+        list.GroupBy(c => c.Currency, StringComparer.Ordinal).Select(g => (g.Key, Sum: g.Sum(amount))).Where(g => g.Sum != 0)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum, StringComparer.Ordinal);
+
     public static SupplierPerformance Compute(RegisteredSupplier supplier, IReadOnlyList<Contract> list, DateOnly today)
     {
         var accepted = list.SelectMany(c => c.Deliveries).Where(d => d.Status == DeliveryStatus.Accepted).ToList();
@@ -37,8 +42,8 @@ public sealed class SupplierPerformanceService(SupplierStore suppliers, Contract
             list.SelectMany(c => c.Deliveries).Sum(d => d.Rejections),
             amendments.Count,
             amendments.Count(v => v.Amendment!.Exception),
-            list.Sum(c => c.Penalties),
-            list.Sum(c => c.Termination?.GuaranteeCalled ?? 0m),
+            ByCurrency(list, c => c.Penalties),
+            ByCurrency(list, c => c.Termination?.GuaranteeCalled ?? 0m),
             [.. list.Select(c => new SupplierContractLine(
                 c.Id, c.ProcedureId, c.Title, c.UnitId, c.Status, c.Termination?.Kind, c.Terms.Value, c.Currency, c.DateSigned,
                 c.Deliveries.Count(d => d.Status == DeliveryStatus.Accepted), c.Deliveries.Count(d => d.Status == DeliveryStatus.Accepted && d.DaysLate == 0),

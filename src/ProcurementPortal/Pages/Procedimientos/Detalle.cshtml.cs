@@ -137,10 +137,6 @@ public sealed class DetalleModel(
         {
             Contract = ContractService.PublicView(signed);
             Account = ExecutionRules.Account(Contract, await payments.ListAsync(signed.Id, cancellationToken), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-            if (!ContractService.MayReadAll(Actor, signed))
-            {
-                Timeline = [.. Timeline.Select(PublicEntry)];
-            }
         }
 
         if (Procedure.Award is { } award)
@@ -149,21 +145,5 @@ public sealed class DetalleModel(
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The timeline's entry of a returned invoice says why it was returned, which is the parties' business (as in
-    /// <see cref="ContractService.PublicView"/>): the public reads that it was returned, not the reason.
-    /// </summary>
-    private static ProcedureEvent PublicEntry(ProcedureEvent entry)
-    {
-        const string returned = " devuelta al proveedor";
-        if (entry.Action != "invoice-rejected")
-        {
-            return entry;
-        }
-
-        var at = entry.Summary.IndexOf(returned, StringComparison.Ordinal);
-        return entry with { Summary = at < 0 ? "Factura devuelta al proveedor." : entry.Summary[..(at + returned.Length)] + "." };
     }
 }
