@@ -423,6 +423,14 @@ public abstract class PortalCycleTests : IAsyncLifetime
         var recorded = JsonDocument.Parse(record).RootElement.GetProperty("records")[0];
         var tags = recorded.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray();
         Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "implementation", "implementationUpdate", "contractTermination"], tags.Distinct());
+        var linked = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}?releases=linked");
+        AssertValid(Validator.ValidateRecordPackage(linked), "record with linked releases");
+        var links = JsonDocument.Parse(linked).RootElement.GetProperty("records")[0];
+        Assert.Equal(tags, links.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray());
+        Assert.All(links.GetProperty("releases").EnumerateArray(), r => Assert.StartsWith(_host.BaseAddress.ToString().TrimEnd('/') + "/api/ocds/releases/", r.GetProperty("url").GetString(), StringComparison.Ordinal));
+        Assert.Equal(CompiledText(recorded), CompiledText(links));
+        Assert.True(linked.Length * 3 < record.Length, $"linked record {linked.Length} bytes, embedded {record.Length}");
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/api/ocds/records/ocds-cnmx01-{id}?releases=all")).StatusCode);
         var releaseText = await anonymous.GetStringAsync($"/api/ocds/releases?limit=500");
         AssertValid(Validator.ValidateReleasePackage(releaseText), "every release");
         var compiled = recorded.GetProperty("compiledRelease").GetProperty("contracts")[0];
@@ -512,6 +520,8 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private static string CompiledText(JsonElement record) => record.GetProperty("compiledRelease").GetRawText();
 
     private static void AssertValid(OcdsValidationResult result, string what) =>
         Assert.True(result.IsValid, $"{what}: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CompraNet.AuctionHost.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CompraNet.ProcurementPortal.Features.Publication;
 
@@ -16,7 +17,8 @@ public static class OcdsEndpoints
         group.MapGet("/releases", ListAsync)
             .WithSummary("Release package of every release in publication order; filter by date (since inclusive, until exclusive); follow links.next for the next page.");
         group.MapGet("/releases/{releaseId}", GetAsync).WithSummary("A release package holding one release.");
-        group.MapGet("/records/{ocid}", RecordAsync).WithSummary("A record package: every release of the contracting process and its compiled release.");
+        group.MapGet("/records/{ocid}", RecordAsync)
+            .WithSummary("A record package: every release of the contracting process (embedded, or with ?releases=linked as links) and its compiled release.");
         group.MapGet("/bulk", BulkAsync).WithSummary("Every release as JSON Lines (one release per line), streamed.");
         return group;
     }
@@ -67,12 +69,24 @@ public static class OcdsEndpoints
     }
 
     private static async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, ProblemHttpResult>> RecordAsync(
-        ReleaseStore releases, PackageBuilder packages, string ocid, CancellationToken cancellationToken)
+        ReleaseStore releases, PackageBuilder packages, string ocid, [FromQuery(Name = "releases")] string? mode, CancellationToken cancellationToken)
     {
+        if (mode is not (null or "embedded" or "linked"))
+        {
+            return Problem("releases", "releases is 'embedded' (the default) or 'linked'.");
+        }
+
+        var uri = packages.Url($"/api/ocds/records/{Uri.EscapeDataString(ocid)}{(mode == "linked" ? "?releases=linked" : "")}");
+        if (mode == "linked")
+        {
+            var (links, latest) = await releases.LinksForOcidAsync(ocid, cancellationToken);
+            return latest is null ? NotFound($"No contracting process {ocid}.") : TypedResults.Ok(packages.LinkedRecordPackage(uri, ocid, links, latest));
+        }
+
         var all = await releases.ForOcidAsync(ocid, cancellationToken);
         return all.Count == 0
             ? NotFound($"No contracting process {ocid}.")
-            : TypedResults.Ok(packages.RecordPackage(packages.Url($"/api/ocds/records/{Uri.EscapeDataString(ocid)}"), ocid, all));
+            : TypedResults.Ok(packages.RecordPackage(uri, ocid, all));
     }
 
     private static async Task BulkAsync(HttpContext context, ReleaseStore releases, CancellationToken cancellationToken)

@@ -21,16 +21,32 @@ public sealed class PackageBuilder(IOptions<PublicationOptions> options, TimePro
     }
 
     /// <summary>A record package for one ocid: every release embedded, and the compiled release (our releases are complete, so it is the latest one's content).</summary>
-    public JsonObject RecordPackage(string uri, string ocid, IReadOnlyList<StoredRelease> releases)
+    public JsonObject RecordPackage(string uri, string ocid, IReadOnlyList<StoredRelease> releases) =>
+        Record(uri, ocid, new JsonArray([.. releases.Select(r => JsonNode.Parse(r.Payload))]), releases[^1].Payload);
+
+    /// <summary>
+    /// A record package whose releases are linked (url, date, tag) rather than embedded, with the compiled release: a
+    /// long contract's record stays small (every release is complete, so embedding them all grows with the square of
+    /// its steps).
+    /// </summary>
+    public JsonObject LinkedRecordPackage(string uri, string ocid, IReadOnlyList<ReleaseLink> links, string latest) =>
+        Record(uri, ocid, new JsonArray([.. links.Select(l => (JsonNode)new JsonObject
+        {
+            ["url"] = Url($"/api/ocds/releases/{Uri.EscapeDataString(l.ReleaseId)}"),
+            ["date"] = ReleaseBuilder.Time(l.Date),
+            ["tag"] = new JsonArray([.. l.Tags.Select(t => (JsonNode)t)]),
+        })]), latest);
+
+    private JsonObject Record(string uri, string ocid, JsonArray releases, string latest)
     {
         var package = Envelope(uri);
-        var compiled = JsonNode.Parse(releases[^1].Payload)!.AsObject();
+        var compiled = JsonNode.Parse(latest)!.AsObject();
         compiled["id"] = $"{ocid}-compiled";
         compiled["tag"] = new JsonArray("compiled");
         package["records"] = new JsonArray(new JsonObject
         {
             ["ocid"] = ocid,
-            ["releases"] = new JsonArray([.. releases.Select(r => JsonNode.Parse(r.Payload))]),
+            ["releases"] = releases,
             ["compiledRelease"] = compiled,
         });
         return package;

@@ -58,6 +58,31 @@ public sealed class ReleaseStore(PortalDb db)
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// The ocid's releases as links (id, date, tags, in publication order) and the latest one's JSON: a record with
+    /// linked releases reads one payload, not all of them.
+    /// </summary>
+    public async Task<(IReadOnlyList<ReleaseLink> Links, string? Latest)> LinksForOcidAsync(string ocid, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT release_id, date, tags, CASE WHEN seq = (SELECT MAX(seq) FROM portal_releases WHERE ocid = @ocid) THEN payload END
+            FROM portal_releases WHERE ocid = @ocid ORDER BY seq
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = PortalDb.Command(connection, null, sql);
+        PortalDb.Add(command, "@ocid", ocid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var links = new List<ReleaseLink>();
+        string? latest = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            links.Add(new ReleaseLink(reader.GetString(0), PortalDb.ReadTime(reader, 1), reader.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            latest = reader.IsDBNull(3) ? latest : reader.GetString(3);
+        }
+
+        return (links, latest);
+    }
+
     /// <summary>Every release in publication order, read as it is streamed (the bulk file never sits in memory).</summary>
     public async IAsyncEnumerable<StoredRelease> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
