@@ -146,7 +146,7 @@ public abstract class ContractTests : IAsyncLifetime
 
         AssertValid(Validator.ValidateRecordPackage(record), "record with the contract");
         var releases = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("releases").EnumerateArray().ToArray();
-        Assert.Equal(["award", "contract", "contract", "contractAmendment", "contractAmendment", "contractAmendment"], releases.Select(r => r.GetProperty("tag")[0].GetString()).Skip(releases.Length - 6));
+        Assert.Equal(["award", "contract", "contractUpdate", "contractAmendment", "contractAmendment", "contractAmendment"], releases.Select(r => r.GetProperty("tag")[0].GetString()).Skip(releases.Length - 6));
         foreach (var release in releases)
         {
             var releaseId = release.GetProperty("id").GetString()!;

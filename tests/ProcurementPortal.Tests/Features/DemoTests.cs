@@ -60,7 +60,7 @@ public sealed class DemoTests : IAsyncLifetime
         Assert.True(check.IsValid, string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}")));
         var recorded = JsonDocument.Parse(record).RootElement.GetProperty("records")[0];
         var tags = recorded.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()!).Distinct().ToArray();
-        Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "contractAmendment", "implementation", "implementationUpdate", "contractTermination"], tags);
+        Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "contractUpdate", "contractAmendment", "implementation", "implementationUpdate", "contractTermination"], tags);
         var compiled = recorded.GetProperty("compiledRelease").GetProperty("contracts")[0];
         Assert.Single(compiled.GetProperty("amendments").EnumerateArray());
         Assert.Equal(2, compiled.GetProperty("implementation").GetProperty("transactions").GetArrayLength());

@@ -422,7 +422,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         AssertValid(Validator.ValidateRecordPackage(record), "record after the last payment");
         var recorded = JsonDocument.Parse(record).RootElement.GetProperty("records")[0];
         var tags = recorded.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray();
-        Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "implementation", "implementationUpdate", "contractTermination"], tags.Distinct());
+        Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "contractUpdate", "implementation", "implementationUpdate", "contractTermination"], tags.Distinct());
         var linked = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}?releases=linked");
         AssertValid(Validator.ValidateRecordPackage(linked), "record with linked releases");
         var links = JsonDocument.Parse(linked).RootElement.GetProperty("records")[0];

@@ -131,7 +131,7 @@ public sealed class ContractService(
             var procedure = await procedureStore.FindAsync(connection, transaction, contract.ProcedureId, cancellationToken)
                 ?? throw new InvalidOperationException($"Procedure {contract.ProcedureId} of {id} is missing.");
             var unit = await procedures.UnitAsync(contract.UnitId, cancellationToken);
-            await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contract" : "contractAmendment"], now, cancellationToken);
+            await publisher.PublishAsync(connection, transaction, procedure, unit, [current.Number == 1 ? "contractUpdate" : "contractAmendment"], now, cancellationToken);
             await events.PublishAsync(connection, transaction, current.Number == 1 ? PortalEventTypes.ContractSigned : PortalEventTypes.ContractAmended, new
             {
                 contractId = id,
