@@ -4,6 +4,7 @@ using System.Text.Json;
 using CompraNet.ProcurementPortal.Features.Interconnection;
 using CompraNet.ProcurementPortal.Ocds;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
+using CompraNet.ProcurementPortal.Tests.Ocds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
@@ -144,13 +145,13 @@ public abstract class ContractTests : IAsyncLifetime
         var version1 = await anonymous.GetStringAsync($"/documentos/{contractId}-contrato/1");
         Assert.Contains("865000.00 MXN", version1, StringComparison.Ordinal);
 
-        AssertValid(Validator.ValidateRecordPackage(record), "record with the contract");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record with the contract");
         var releases = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("releases").EnumerateArray().ToArray();
         Assert.Equal(["award", "contract", "contractUpdate", "contractAmendment", "contractAmendment", "contractAmendment"], releases.Select(r => r.GetProperty("tag")[0].GetString()).Skip(releases.Length - 6));
         foreach (var release in releases)
         {
             var releaseId = release.GetProperty("id").GetString()!;
-            AssertValid(Validator.ValidateReleasePackage(await anonymous.GetStringAsync($"/api/ocds/releases/{releaseId}")), releaseId);
+            OcdsAssert.Valid(Validator.ValidateReleasePackage(await anonymous.GetStringAsync($"/api/ocds/releases/{releaseId}")), releaseId);
         }
 
         var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("contracts")[0];
@@ -249,9 +250,6 @@ public abstract class ContractTests : IAsyncLifetime
         var response = await Sign(signer, contractId, contract.GetProperty("current").GetProperty("sha256").GetString()!);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
-
-    private static void AssertValid(OcdsValidationResult result, string what) =>
-        Assert.True(result.IsValid, $"{what}: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
 }
 
 /// <summary>Contracts on the embedded default: one process, one SQLite file.</summary>

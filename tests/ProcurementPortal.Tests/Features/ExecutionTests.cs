@@ -4,6 +4,7 @@ using System.Text.Json;
 using CompraNet.ProcurementPortal.Ocds;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
 using CompraNet.ProcurementPortal.Tests.Interconnection;
+using CompraNet.ProcurementPortal.Tests.Ocds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
@@ -102,7 +103,7 @@ public abstract class ExecutionTests : IAsyncLifetime
         Assert.Equal((100_000m, 20_000m, 80_000m), (order.GetProperty("gross").GetDecimal(), order.GetProperty("penalties").GetDecimal(), order.GetProperty("amount").GetDecimal()));
 
         var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
-        AssertValid(Validator.ValidateRecordPackage(record), "record after the rescission");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after the rescission");
         var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("contracts")[0];
         Assert.Equal("terminated", compiled.GetProperty("status").GetString());
         Assert.Contains("Rescisión administrativa", compiled.GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -169,13 +170,10 @@ public abstract class ExecutionTests : IAsyncLifetime
         Assert.Equal((865_000m, 400_000m, 400_000m), (account.GetProperty("value").GetDecimal(), account.GetProperty("scheduled").GetDecimal(), account.GetProperty("accepted").GetDecimal()));
 
         var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
-        AssertValid(Validator.ValidateRecordPackage(record), "record after the early termination");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after the early termination");
         Assert.Contains("Terminación anticipada", JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("contracts")[0]
             .GetProperty("description").GetString(), StringComparison.Ordinal);
     }
-
-    private static void AssertValid(OcdsValidationResult result, string what) =>
-        Assert.True(result.IsValid, $"{what}: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
 }
 
 /// <summary>Execution on the embedded default: one process, one SQLite file.</summary>

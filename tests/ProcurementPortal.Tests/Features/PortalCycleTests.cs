@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CompraNet.ProcurementPortal.Ocds;
 using CompraNet.ProcurementPortal.Tests.Infrastructure;
+using CompraNet.ProcurementPortal.Tests.Ocds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompraNet.ProcurementPortal.Tests.Features;
@@ -59,7 +60,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         while (next is not null)
         {
             var text = await anonymous.GetStringAsync(next);
-            AssertValid(Validator.ValidateReleasePackage(text), next);
+            OcdsAssert.Valid(Validator.ValidateReleasePackage(text), next);
             var page = JsonDocument.Parse(text).RootElement;
             pages.Add(page);
             next = page.TryGetProperty("links", out var links) ? new Uri(links.GetProperty("next").GetString()!).PathAndQuery : null;
@@ -72,14 +73,14 @@ public abstract class PortalCycleTests : IAsyncLifetime
         foreach (var ocid in new[] { $"ocds-cnmx01-{open}", $"ocds-cnmx01-{restricted}" })
         {
             var record = await anonymous.GetStringAsync($"/api/ocds/records/{ocid}");
-            AssertValid(Validator.ValidateRecordPackage(record), ocid);
+            OcdsAssert.Valid(Validator.ValidateRecordPackage(record), ocid);
         }
 
         var single = await anonymous.GetStringAsync($"/api/ocds/releases/{releases[2].GetProperty("id").GetString()}");
-        AssertValid(Validator.ValidateReleasePackage(single), "single release");
+        OcdsAssert.Valid(Validator.ValidateReleasePackage(single), "single release");
         var bulk = (await anonymous.GetStringAsync("/api/ocds/bulk")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(releases.Length, bulk.Length);
-        Assert.All(bulk, line => AssertValid(Validator.ValidateRelease(line), "bulk line"));
+        Assert.All(bulk, line => OcdsAssert.Valid(Validator.ValidateRelease(line), "bulk line"));
         var cancelled = JsonDocument.Parse(bulk[^1]).RootElement.GetProperty("tender");
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal("limited", cancelled.GetProperty("procurementMethod").GetString());
@@ -166,7 +167,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.Equal(["s1", "s2"], revealed.Select(o => o.GetProperty("supplierId").GetString()));
         Assert.Equal([874_650.00m, 805_750.00m], revealed.Select(o => o.GetProperty("total").GetDecimal()));
         Assert.Equal(second.GetProperty("sealedHash").GetString(), revealed[1].GetProperty("sealedHash").GetString());
-        AssertValid(Validator.ValidateRecordPackage(record), "record after opening");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after opening");
         var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease");
         Assert.Equal(["pending", "pending"], compiled.GetProperty("bids").GetProperty("details").EnumerateArray().Select(b => b.GetProperty("status").GetString()));
         Assert.Contains(documents.EnumerateArray(), d => d.GetProperty("kind").GetString() == "opening-minutes");
@@ -252,7 +253,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         var award = (await awarded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("award");
         Assert.Equal("s2", award.GetProperty("supplierId").GetString());
         Assert.Equal(830_000.00m, award.GetProperty("amount").GetDecimal());
-        AssertValid(Validator.ValidateRecordPackage(record), "record after the award");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after the award");
         var releases = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("releases").EnumerateArray().ToArray();
         Assert.Equal(["planning", "tender", "tenderUpdate", "tenderUpdate", "tenderUpdate", "tenderUpdate", "award"], releases.Select(r => r.GetProperty("tag")[0].GetString()));
         var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease");
@@ -419,12 +420,12 @@ public abstract class PortalCycleTests : IAsyncLifetime
 
         // The record: every release valid, the whole life from planning to the contract's termination.
         var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
-        AssertValid(Validator.ValidateRecordPackage(record), "record after the last payment");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after the last payment");
         var recorded = JsonDocument.Parse(record).RootElement.GetProperty("records")[0];
         var tags = recorded.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray();
         Assert.Equal(["planning", "tender", "tenderUpdate", "award", "contract", "contractUpdate", "implementation", "implementationUpdate", "contractTermination"], tags.Distinct());
         var linked = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}?releases=linked");
-        AssertValid(Validator.ValidateRecordPackage(linked), "record with linked releases");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(linked), "record with linked releases");
         var links = JsonDocument.Parse(linked).RootElement.GetProperty("records")[0];
         Assert.Equal(tags, links.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("tag")[0].GetString()).ToArray());
         Assert.All(links.GetProperty("releases").EnumerateArray(), r => Assert.StartsWith(_host.BaseAddress.ToString().TrimEnd('/') + "/api/ocds/releases/", r.GetProperty("url").GetString(), StringComparison.Ordinal));
@@ -432,7 +433,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.True(linked.Length * 3 < record.Length, $"linked record {linked.Length} bytes, embedded {record.Length}");
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/api/ocds/records/ocds-cnmx01-{id}?releases=all")).StatusCode);
         var releaseText = await anonymous.GetStringAsync($"/api/ocds/releases?limit=500");
-        AssertValid(Validator.ValidateReleasePackage(releaseText), "every release");
+        OcdsAssert.Valid(Validator.ValidateReleasePackage(releaseText), "every release");
         var compiled = recorded.GetProperty("compiledRelease").GetProperty("contracts")[0];
         Assert.Equal("terminated", compiled.GetProperty("status").GetString());
         var implementation = compiled.GetProperty("implementation");
@@ -486,7 +487,7 @@ public abstract class PortalCycleTests : IAsyncLifetime
         Assert.True((await PortalFlow.ProblemAsync(toNotRanked, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("supplierId", out _));
         Assert.Equal("s2", (await awarded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("award").GetProperty("supplierId").GetString());
         await PortalFlow.ProblemAsync(again, HttpStatusCode.Conflict);
-        AssertValid(Validator.ValidateRecordPackage(record), "record after a direct award");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after a direct award");
     }
 
     /// <summary>Moves the fake clock a few seconds at a time (the result collector's period) until the procedure reaches the status.</summary>
@@ -522,9 +523,6 @@ public abstract class PortalCycleTests : IAsyncLifetime
     }
 
     private static string CompiledText(JsonElement record) => record.GetProperty("compiledRelease").GetRawText();
-
-    private static void AssertValid(OcdsValidationResult result, string what) =>
-        Assert.True(result.IsValid, $"{what}: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
 }
 
 /// <summary>The cycle on the embedded default: one process, one SQLite file.</summary>
