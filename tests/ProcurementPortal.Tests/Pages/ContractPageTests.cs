@@ -109,6 +109,39 @@ public sealed class ContractPageTests : IAsyncLifetime
         Assert.Contains(reason, publicAmended, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AmendmentForm_ChangesItemQuantities_ValueFollows_AndAnItemBeyondTwentyPercentIsRefusedOnItsRow()
+    {
+        using var api = await _host.ClientAsync("officerA"); // before the fake clock moves: tokens are checked against it
+        using var s2 = await _host.ClientAsync("s2");
+        var id = await AwardedProcedureAsync();
+        var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
+        var contractId = await PortalFlow.SignedContractAsync(api, s2, id, new { startDate = start, endDate = start.AddDays(99) });
+        using var officer = await PageClient.SignedInAsync(_host, "officerA");
+        var page = $"/oficial/contratos/{contractId}";
+        const string reason = "Amoxicilina adicional por el brote de infecciones respiratorias.";
+
+        var form = await officer.GetPageAsync(page);
+        var unreadable = await officer.PostFormAsync(page,
+            [new("Amendment.Reason", reason), new("Amendment.Value", ""), new("Amendment.EndDate", ""), new("Amendment.Quantities[1]", "mil")], $"{page}?handler=Amend");
+        var beyond = await officer.PostFormAsync(page,
+            [new("Amendment.Reason", reason), new("Amendment.Value", ""), new("Amendment.EndDate", ""), new("Amendment.Quantities[2]", "6100")], $"{page}?handler=Amend");
+        var beyondHtml = await beyond.Content.ReadAsStringAsync();
+        var within = await officer.PostFormAsync(page,
+            [new("Amendment.Reason", reason), new("Amendment.Value", ""), new("Amendment.EndDate", ""), new("Amendment.Quantities[2]", "5500")], $"{page}?handler=Amend");
+        var amended = WebUtility.HtmlDecode(await officer.GetPageAsync(page));
+
+        Assert.Contains("id=\"Amendment_Quantity_2\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.NotNull(PageClient.FieldError(await unreadable.Content.ReadAsStringAsync(), "amendment.items[0].quantity"));
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Equal("Los convenios juntos pueden aumentar la cantidad original de la partida 2 (5000) a lo más un 20% (hasta 6000); más allá, invoque la excepción de ley con una justificación.",
+            PageClient.FieldError(beyondHtml, "amendment.items[1].quantity"));
+        Assert.Equal(HttpStatusCode.Redirect, within.StatusCode);
+        Assert.Contains("data-version=\"2\" data-effective=\"false\"", amended, StringComparison.Ordinal);
+        Assert.Contains("890,500.00 MXN", amended, StringComparison.Ordinal); // 865,000 + 500 × 51
+    }
+
     private static async Task SignCurrentAsync(PageClient signer, string page)
     {
         var sha = PageClient.InputValue(await signer.GetPageAsync(page), "Sha256")!;

@@ -58,8 +58,25 @@ public sealed class DetalleModel(PortalActors actors, ContractService contracts,
                 unreadable["endDate"] = [Text["form.badDay"]];
             }
 
+            // Every item goes in the request in the contract's order, blank ones at their quantity in force, so the
+            // service's items[i] errors land on row i of the form.
+            var items = new List<AmendmentItemRequest>();
+            var current = Contract.Terms.Items;
+            for (var i = 0; i < current.Length; i++)
+            {
+                var typed = Amendment.Quantities.GetValueOrDefault(current[i].Id);
+                if (!FormValues.TryDecimal(typed, out var quantity))
+                {
+                    unreadable[$"items[{i}].quantity"] = [Text["form.badNumber"]];
+                }
+
+                items.Add(new AmendmentItemRequest(current[i].Id, quantity ?? current[i].Quantity));
+            }
+
             ThrowIfAny(unreadable);
-            var amended = await Contracts.AmendAsync(actor, id, new AmendmentRequest(Amendment.Reason, value, endDate, Amendment.Exception, Amendment.Justification), cancellationToken);
+            var changesItems = Amendment.Quantities.Values.Any(q => !string.IsNullOrWhiteSpace(q));
+            var amended = await Contracts.AmendAsync(
+                actor, id, new AmendmentRequest(Amendment.Reason, value, endDate, Amendment.Exception, Amendment.Justification, changesItems ? items : null), cancellationToken);
             return Text.Format("contract.amendedNotice", amended.Current.Amendment?.Id ?? "", amended.Current.Number);
         }, cancellationToken);
 
