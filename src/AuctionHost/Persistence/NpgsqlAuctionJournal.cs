@@ -14,15 +14,8 @@ namespace CompraNet.AuctionHost.Persistence;
 /// </remarks>
 public sealed class NpgsqlAuctionJournal(NpgsqlDataSource dataSource, TimeProvider time) : IAuctionJournal
 {
-    public async Task AppendAsync(string auctionId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string auctionId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
-        JournalAppend.Validate(auctionId, entries);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
         // One statement, so one transaction. The entries go in only if the first one follows the durable head
         // (a first sequence at or below it is refused by the primary key as taken); the index row is upserted
         // only when they do. Data-modifying CTEs always run to completion.
@@ -47,54 +40,15 @@ public sealed class NpgsqlAuctionJournal(NpgsqlDataSource dataSource, TimeProvid
             )
             SELECT (SELECT count(*) FROM appended) AS appended, (SELECT sequence FROM head) AS head
             """;
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter<string>("auction_id", auctionId));
-        command.Parameters.Add(new NpgsqlParameter<long>("first_sequence", entries[0].Sequence));
-        command.Parameters.Add(new NpgsqlParameter<long[]>("sequences", [.. entries.Select(e => e.Sequence)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. entries.Select(e => e.Type)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", [.. entries.Select(e => e.At.ToUniversalTime())]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", [.. entries.Select(e => e.Payload)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("previous_hashes", [.. entries.Select(e => e.PreviousHash)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("hashes", [.. entries.Select(e => e.Hash)]));
-        command.Parameters.Add(new NpgsqlParameter<bool>("closed", JournalAppend.Closes(entries)));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", time.GetUtcNow().ToUniversalTime()));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var appended = reader.GetInt64(0);
-        long? head = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-        if (appended != entries.Count)
+        return NpgsqlJournal.AppendAsync(dataSource, JournalTables.Auction, Sql, auctionId, entries, parameters =>
         {
-            throw JournalAppend.GapException(auctionId, head, entries[0].Sequence);
-        }
+            parameters.Add(new NpgsqlParameter<bool>("closed", JournalAppend.Closes(entries)));
+            parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", time.GetUtcNow().ToUniversalTime()));
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string auctionId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(auctionId);
-        const string Sql = """
-            SELECT sequence, type, at, payload, previous_hash, hash
-            FROM auction_journal
-            WHERE auction_id = @auction_id
-            ORDER BY sequence
-            """;
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter<string>("auction_id", auctionId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<JournalEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new JournalEntry(
-                auctionId,
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5)));
-        }
-
-        return entries;
-    }
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(string auctionId, CancellationToken cancellationToken = default) =>
+        NpgsqlJournal.ReadAsync(dataSource, JournalTables.Auction, auctionId, cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListUnclosedAsync(CancellationToken cancellationToken = default)
     {

@@ -48,7 +48,7 @@ public sealed partial class SqliteAuctionJournal : IAuctionJournal, IAsyncDispos
     {
         try
         {
-            JournalAppend.Validate(auctionId, entries);
+            JournalAppend.Validate(JournalTables.Auction, auctionId, entries);
         }
         catch (ArgumentException exception)
         {
@@ -71,35 +71,8 @@ public sealed partial class SqliteAuctionJournal : IAuctionJournal, IAsyncDispos
             : Task.FromException(new ObjectDisposedException(nameof(SqliteAuctionJournal)));
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string auctionId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(auctionId);
-        const string Sql = """
-            SELECT sequence, type, at, payload, previous_hash, hash
-            FROM auction_journal
-            WHERE auction_id = $auction_id
-            ORDER BY sequence;
-            """;
-        await using var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.Parameters.AddWithValue("$auction_id", auctionId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<JournalEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new JournalEntry(
-                auctionId,
-                reader.GetInt64(0),
-                reader.GetString(1),
-                SqliteText.ToTimestamp(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5)));
-        }
-
-        return entries;
-    }
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(string auctionId, CancellationToken cancellationToken = default) =>
+        SqliteJournal.ReadAsync(_dataSource, JournalTables.Auction, auctionId, cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListUnclosedAsync(CancellationToken cancellationToken = default)
     {
@@ -189,11 +162,6 @@ public sealed partial class SqliteAuctionJournal : IAuctionJournal, IAsyncDispos
     /// <summary>All or nothing: every entry of every append, plus their <c>auction_index</c> rows.</summary>
     private void WriteInOneTransaction(IReadOnlyList<PendingAppend> appends)
     {
-        const string SelectHead = "SELECT max(sequence) FROM auction_journal WHERE auction_id = $auction_id;";
-        const string InsertEntry = """
-            INSERT INTO auction_journal (auction_id, sequence, type, at, payload, previous_hash, hash)
-            VALUES ($auction_id, $sequence, $type, $at, $payload, $previous_hash, $hash);
-            """;
         const string UpsertIndex = """
             INSERT INTO auction_index (auction_id, closed, updated_at)
             VALUES ($auction_id, $closed, $updated_at)
@@ -206,24 +174,7 @@ public sealed partial class SqliteAuctionJournal : IAuctionJournal, IAsyncDispos
         // journal's only writer thread.
         using var connection = _dataSource.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
-
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertEntry;
-        var auctionId = insert.Parameters.Add("$auction_id", SqliteType.Text);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var type = insert.Parameters.Add("$type", SqliteType.Text);
-        var at = insert.Parameters.Add("$at", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        var previousHash = insert.Parameters.Add("$previous_hash", SqliteType.Text);
-        var hash = insert.Parameters.Add("$hash", SqliteType.Text);
-        insert.Prepare();
-
-        using var head = connection.CreateCommand();
-        head.Transaction = transaction;
-        head.CommandText = SelectHead;
-        var headAuctionId = head.Parameters.Add("$auction_id", SqliteType.Text);
-        head.Prepare();
+        using var journal = new SqliteJournalWriter<JournalEntry>(transaction, JournalTables.Auction);
 
         using var index = connection.CreateCommand();
         index.Transaction = transaction;
@@ -235,20 +186,8 @@ public sealed partial class SqliteAuctionJournal : IAuctionJournal, IAsyncDispos
 
         foreach (var append in appends)
         {
-            headAuctionId.Value = append.AuctionId;
-            long? durableHead = head.ExecuteScalar() is long value ? value : null;
-            JournalAppend.EnsureNoGap(append.AuctionId, durableHead, append.Entries[0].Sequence);
-            foreach (var entry in append.Entries)
-            {
-                auctionId.Value = entry.AuctionId;
-                sequence.Value = entry.Sequence;
-                type.Value = entry.Type;
-                at.Value = SqliteText.FromTimestamp(entry.At);
-                payload.Value = entry.Payload;
-                previousHash.Value = entry.PreviousHash;
-                hash.Value = entry.Hash;
-                insert.ExecuteNonQuery();
-            }
+            JournalAppend.EnsureNoGap(JournalTables.Auction, append.AuctionId, journal.ReadHead(append.AuctionId), append.Entries[0].Sequence);
+            journal.Insert(append.AuctionId, append.Entries);
 
             indexAuctionId.Value = append.AuctionId;
             closed.Value = JournalAppend.Closes(append.Entries) ? 1 : 0;

@@ -1,5 +1,4 @@
 using CompraNet.AuctionGrains.Tenders;
-using Microsoft.Data.Sqlite;
 
 namespace CompraNet.AuctionHost.Persistence;
 
@@ -12,7 +11,7 @@ public sealed class SqliteTenderJournal(SqliteDataSource dataSource) : ITenderJo
 {
     public async Task AppendAsync(string tenderId, IReadOnlyList<TenderJournalEntry> entries, CancellationToken cancellationToken = default)
     {
-        TenderJournalAppend.Validate(tenderId, entries);
+        JournalAppend.Validate(JournalTables.Tender, tenderId, entries);
         cancellationToken.ThrowIfCancellationRequested();
         if (entries.Count == 0)
         {
@@ -23,75 +22,19 @@ public sealed class SqliteTenderJournal(SqliteDataSource dataSource) : ITenderJo
         await Task.Run(() => Append(tenderId, batch), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<TenderJournalEntry>> ReadAsync(string tenderId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(tenderId);
-        const string Sql = """
-            SELECT sequence, type, at, payload, previous_hash, hash
-            FROM tender_journal
-            WHERE tender_id = $tender_id
-            ORDER BY sequence;
-            """;
-        await using var connection = await dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.Parameters.AddWithValue("$tender_id", tenderId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<TenderJournalEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new TenderJournalEntry(
-                tenderId,
-                reader.GetInt64(0),
-                reader.GetString(1),
-                SqliteText.ToTimestamp(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5)));
-        }
-
-        return entries;
-    }
+    public Task<IReadOnlyList<TenderJournalEntry>> ReadAsync(string tenderId, CancellationToken cancellationToken = default) =>
+        SqliteJournal.ReadAsync(dataSource, JournalTables.Tender, tenderId, cancellationToken);
 
     /// <summary>All or nothing, under the write lock taken at <c>BEGIN IMMEDIATE</c>.</summary>
     private void Append(string tenderId, TenderJournalEntry[] entries)
     {
-        const string SelectHead = "SELECT coalesce(max(sequence), 0) FROM tender_journal WHERE tender_id = $tender_id;";
-        const string InsertEntry = """
-            INSERT INTO tender_journal (tender_id, sequence, type, at, payload, previous_hash, hash)
-            VALUES ($tender_id, $sequence, $type, $at, $payload, $previous_hash, $hash);
-            """;
         using var connection = dataSource.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
+        using var journal = new SqliteJournalWriter<TenderJournalEntry>(transaction, JournalTables.Tender);
 
-        using (var head = connection.CreateCommand())
-        {
-            head.Transaction = transaction;
-            head.CommandText = SelectHead;
-            head.Parameters.AddWithValue("$tender_id", tenderId);
-            TenderJournalAppend.EnsureNoGap(tenderId, (long)head.ExecuteScalar()!, entries[0].Sequence); // coalesce: never null
-        }
-
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertEntry;
-        insert.Parameters.AddWithValue("$tender_id", tenderId);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var type = insert.Parameters.Add("$type", SqliteType.Text);
-        var at = insert.Parameters.Add("$at", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        var previousHash = insert.Parameters.Add("$previous_hash", SqliteType.Text);
-        var hash = insert.Parameters.Add("$hash", SqliteType.Text);
-        foreach (var entry in entries)
-        {
-            sequence.Value = entry.Sequence;
-            type.Value = entry.Type;
-            at.Value = SqliteText.FromTimestamp(entry.At);
-            payload.Value = entry.Payload;
-            previousHash.Value = entry.PreviousHash;
-            hash.Value = entry.Hash;
-            insert.ExecuteNonQuery();
-        }
+        // A tender's first entry is sequence 1: an empty journal counts as a head of 0.
+        JournalAppend.EnsureNoGap(JournalTables.Tender, tenderId, journal.ReadHead(tenderId) ?? 0, entries[0].Sequence);
+        journal.Insert(tenderId, entries);
 
         transaction.Commit();
     }
