@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using CompraNet.AuctionHost.Accounts;
 using CompraNet.AuctionHost.Http;
@@ -55,15 +53,15 @@ public sealed class PortalTestHost : IAsyncDisposable
     /// <param name="time">A clock for the portal and the engine (grains included); the system clock when null.</param>
     public static async Task<PortalTestHost> StartAsync(bool postgres = false, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var port = FreePort();
+        var port = TestPorts.Free();
         var directory = Directory.CreateTempSubdirectory("compranet-portal-").FullName;
         var values = new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["CompraNet:DataDirectory"] = directory,
             ["CompraNet:DemoData"] = "false",
-            ["CompraNet:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CompraNet:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CompraNet:SiloPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CompraNet:GatewayPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CompraNet:ServiceId"] = $"portal-test-{Guid.NewGuid():N}"[..24],
             ["CompraNet:Publication:PublicUrl"] = $"http://127.0.0.1:{port}",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -86,7 +84,7 @@ public sealed class PortalTestHost : IAsyncDisposable
 
         if (postgres)
         {
-            engineAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+            engineAddress = new Uri($"http://127.0.0.1:{TestPorts.Free()}");
             var hostValues = new Dictionary<string, string?>(values) { ["urls"] = engineAddress.ToString().TrimEnd('/') };
             auctionHost = AuctionHost.Hosting.CompraNetHost.Build(Args(hostValues), b => UseClock(b, time));
             await auctionHost.StartAsync();
@@ -204,11 +202,4 @@ public sealed class PortalTestHost : IAsyncDisposable
     }
 
     private static string[] Args(Dictionary<string, string?> values) => [.. values.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
