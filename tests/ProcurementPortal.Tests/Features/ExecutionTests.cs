@@ -51,6 +51,7 @@ public abstract class ExecutionTests : IAsyncLifetime
         using var s1 = await _host.ClientAsync("s1");
         using var s2 = await _host.ClientAsync("s2");
         using var hooks = await _host.WebhooksClientAsync();
+        using var treasury = await _host.TreasuryClientAsync();
         using var anonymous = _host.Client();
         var subscribed = await hooks.PostAsJsonAsync("/api/interconnection/webhooks", new { url = _receiver.Url("/events").ToString(), eventTypes = new[] { "*" } });
         Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
@@ -102,13 +103,20 @@ public abstract class ExecutionTests : IAsyncLifetime
         var order = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentOrders")[0];
         Assert.Equal((100_000m, 20_000m, 80_000m), (order.GetProperty("gross").GetDecimal(), order.GetProperty("penalties").GetDecimal(), order.GetProperty("amount").GetDecimal()));
 
+        // Two payments of the whole order at once (a treasury retrying with a new key): one is recorded, one refused.
+        var paidAt = _time.GetUtcNow().AddMinutes(-1);
+        var racing = await Task.WhenAll(Enumerable.Range(1, 2).Select(n => treasury.PostAsJsonAsync("/api/interconnection/payments",
+            new { contractId, reference = $"{contractId}-OP1", amount = 80_000m, paidAt, idempotencyKey = $"race-{contractId}-{n}" })));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], racing.Select(r => r.StatusCode).Order());
+        Assert.Equal(80_000m, (await officer.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/account")).GetProperty("paid").GetDecimal());
+
         var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
         OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record after the rescission");
         var compiled = JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("contracts")[0];
         Assert.Equal("terminated", compiled.GetProperty("status").GetString());
         Assert.Contains("Rescisión administrativa", compiled.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("20000.00", compiled.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["met", "notMet", "scheduled"], compiled.GetProperty("implementation").GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("status").GetString()));
+        Assert.Equal(["met", "notMet", "met"], compiled.GetProperty("implementation").GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("status").GetString()));
         Assert.Equal(["delivery", "reporting", "financing"], compiled.GetProperty("implementation").GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("type").GetString()));
         Assert.Contains(compiled.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == $"{contractId}-terminacion");
 

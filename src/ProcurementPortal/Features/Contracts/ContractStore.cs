@@ -20,9 +20,15 @@ public sealed class ContractStore(PortalDb db)
         return await FindAsync(connection, null, id, cancellationToken);
     }
 
-    public async Task<Contract?> FindAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The contract in the caller's transaction; with <paramref name="lockRow"/> its row stays locked until the
+    /// transaction ends (PostgreSQL <c>FOR UPDATE</c>; SQLite serialises writing transactions anyway), so checks on it
+    /// and the writes they allow are not interleaved with another transaction's.
+    /// </summary>
+    public async Task<Contract?> FindAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken = default, bool lockRow = false)
     {
-        await using var command = PortalDb.Command(connection, transaction, "SELECT state FROM portal_contracts WHERE id = @id");
+        var sql = lockRow && db.IsPostgres ? "SELECT state FROM portal_contracts WHERE id = @id FOR UPDATE" : "SELECT state FROM portal_contracts WHERE id = @id";
+        await using var command = PortalDb.Command(connection, transaction, sql);
         PortalDb.Add(command, "@id", id);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<Contract>(json, StateJson) : null;
     }

@@ -41,7 +41,9 @@ public sealed partial class TreasuryService(
             return (first, false);
         }
 
-        if (await contracts.FindAsync(connection, transaction, payment.ContractId, cancellationToken) is { } contract)
+        // The contract's row is locked before its orders are checked: two payments on one order at once are checked one
+        // after the other, so together they cannot pay more than it has outstanding.
+        if (await contracts.FindAsync(connection, transaction, payment.ContractId, cancellationToken, lockRow: true) is { } contract)
         {
             if (contract.PaymentOrders.FirstOrDefault(o => o.Id == payment.Reference) is { } order)
             {
