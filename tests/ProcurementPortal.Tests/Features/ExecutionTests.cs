@@ -182,6 +182,96 @@ public abstract class ExecutionTests : IAsyncLifetime
         Assert.Contains("Terminación anticipada", JsonDocument.Parse(record).RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("contracts")[0]
             .GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Advance_IsOrderedAtSignature_AmortisedFromEachInvoice_TheLastTakesTheRest_AndARescissionCallsItsGuarantee()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var treasury = await _host.TreasuryClientAsync();
+        using var anonymous = _host.Client();
+        var id = await PortalFlow.AwardedProcedureAsync(officer, s1, s2, _time);
+        var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
+        var terms = new { startDate = start, endDate = start.AddDays(59) };
+
+        var noGuarantee = await officer.PostAsJsonAsync($"/api/procedures/{id}/contracts", new { terms.startDate, terms.endDate, advancePercent = 30m });
+        var shortGuarantee = await officer.PostAsJsonAsync($"/api/procedures/{id}/contracts",
+            new { terms.startDate, terms.endDate, advancePercent = 30m, advancePaymentGuarantee = new { type = "fianza", amount = 100_000m } });
+        var tooMuch = await officer.PostAsJsonAsync($"/api/procedures/{id}/contracts",
+            new { terms.startDate, terms.endDate, advancePercent = 60m, advancePaymentGuarantee = new { type = "fianza", amount = 865_000m } });
+        Assert.True((await PortalFlow.ProblemAsync(noGuarantee, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("advancePercent", out _));
+        Assert.Contains("259500.00", (await PortalFlow.ProblemAsync(shortGuarantee, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("advancePaymentGuarantee.amount")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.True((await PortalFlow.ProblemAsync(tooMuch, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("advancePercent", out _));
+
+        var contractId = await PortalFlow.SignedContractAsync(officer, s2, id,
+            new { terms.startDate, terms.endDate, advancePercent = 30m, advancePaymentGuarantee = new { type = "fianza", amount = 259_500m } });
+        var signed = await officer.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}");
+        var advanceOrder = Assert.Single(signed.GetProperty("paymentOrders").EnumerateArray());
+        Assert.Equal(($"{contractId}-OPA", "anticipo", 259_500m), (advanceOrder.GetProperty("id").GetString(), advanceOrder.GetProperty("invoiceId").GetString(), advanceOrder.GetProperty("amount").GetDecimal()));
+        foreach (var (delivery, amount) in new[] { ("Primera entrega", 400_000m), ("Segunda entrega", 465_000m) })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = delivery, dueDate = start.AddDays(30), amount })).StatusCode);
+        }
+
+        _time.Advance(TimeSpan.FromDays(2));
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var paidAdvance = await treasury.PostAsJsonAsync("/api/interconnection/payments",
+            new { contractId, reference = $"{contractId}-OPA", amount = 259_500m, paidAt = _time.GetUtcNow().AddMinutes(-1), idempotencyKey = $"adv-{contractId}" });
+        Assert.Equal(HttpStatusCode.Created, paidAdvance.StatusCode);
+        var orders = new List<JsonElement>();
+        foreach (var (delivery, folio) in new[] { ("E1", "A0000000-0000-0000-0000-000000000001"), ("E2", "A0000000-0000-0000-0000-000000000002") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/{delivery}/accept", new { receivedOn = today })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio, deliveryIds = new[] { delivery }, issuedOn = today })).StatusCode);
+            var approved = await officer.PostAsync($"/api/contracts/{contractId}/invoices/F{orders.Count + 1}/approve", null);
+            orders.Add((await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentOrders").EnumerateArray().Last());
+        }
+
+        // 30% of 400,000 from the first; the rest of the advance (259,500 − 120,000) from the last.
+        Assert.Equal([(120_000m, 280_000m), (139_500m, 325_500m)], orders.Select(o => (o.GetProperty("amortisation").GetDecimal(), o.GetProperty("amount").GetDecimal())));
+        Assert.Equal([$"{contractId}-OP1", $"{contractId}-OP2"], orders.Select(o => o.GetProperty("id").GetString()));
+        var account = await s2.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/account");
+        Assert.Equal((259_500m, 259_500m, 865_000m, 259_500m), (account.GetProperty("advance").GetDecimal(), account.GetProperty("advanceAmortised").GetDecimal(),
+            account.GetProperty("ordered").GetDecimal(), account.GetProperty("paid").GetDecimal()));
+        var record = await anonymous.GetStringAsync($"/api/ocds/records/ocds-cnmx01-{id}");
+        OcdsAssert.Valid(Validator.ValidateRecordPackage(record), "record with an advance");
+        Assert.Contains("(anticipo)", record, StringComparison.Ordinal);
+
+        // A rescission now: the advance was paid (259,500) and amortised in full, so its guarantee answers for nothing.
+        var rescinded = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/termination",
+            new { kind = "rescission", reason = "Incumplimiento de las condiciones de entrega pactadas (prueba).", guaranteeAmount = 0m });
+        Assert.Equal(0m, (await rescinded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("termination").GetProperty("advanceGuaranteeCalled").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Rescission_CallsTheAdvanceGuarantee_ForTheAdvancePaidAndNotAmortised()
+    {
+        using var officer = await _host.ClientAsync("officerA");
+        using var s1 = await _host.ClientAsync("s1");
+        using var s2 = await _host.ClientAsync("s2");
+        using var treasury = await _host.TreasuryClientAsync();
+        var id = await PortalFlow.AwardedProcedureAsync(officer, s1, s2, _time);
+        var start = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1);
+        var contractId = await PortalFlow.SignedContractAsync(officer, s2, id,
+            new { startDate = start, endDate = start.AddDays(59), advancePercent = 20m, advancePaymentGuarantee = new { type = "fianza", amount = 173_000m } });
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Primera entrega", dueDate = start.AddDays(10), amount = 300_000m })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries", new { description = "Segunda entrega", dueDate = start.AddDays(40), amount = 565_000m })).StatusCode);
+        _time.Advance(TimeSpan.FromDays(3));
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.Created, (await treasury.PostAsJsonAsync("/api/interconnection/payments",
+            new { contractId, reference = $"{contractId}-OPA", amount = 173_000m, paidAt = _time.GetUtcNow().AddMinutes(-1), idempotencyKey = $"adv-{contractId}" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/contracts/{contractId}/deliveries/E1/accept", new { receivedOn = today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await s2.PostAsJsonAsync($"/api/contracts/{contractId}/invoices", new { folio = "B0000000-0000-0000-0000-000000000001", deliveryIds = new[] { "E1" }, issuedOn = today })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/contracts/{contractId}/invoices/F1/approve", null)).StatusCode);
+
+        var rescinded = await officer.PostAsJsonAsync($"/api/contracts/{contractId}/termination",
+            new { kind = "rescission", reason = "El proveedor abandonó la segunda entrega sin causa justificada." });
+        var termination = (await rescinded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("termination");
+        Assert.Equal((86_500m, 113_000m), (termination.GetProperty("guaranteeCalled").GetDecimal(), termination.GetProperty("advanceGuaranteeCalled").GetDecimal())); // 173,000 − 20% of 300,000
+        Assert.Contains("113000.00", await _host.Client().GetStringAsync($"/documentos/{contractId}-terminacion/1"), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Execution on the embedded default: one process, one SQLite file.</summary>

@@ -142,6 +142,36 @@ public sealed class ContractPageTests : IAsyncLifetime
         Assert.Contains("890,500.00 MXN", amended, StringComparison.Ordinal); // 865,000 + 500 × 51
     }
 
+    [Fact]
+    public async Task ContractForm_TakesTheAdvanceAndTheDailyPenalty_WithTheirErrorsInSpanish()
+    {
+        var id = await AwardedProcedureAsync();
+        using var officer = await PageClient.SignedInAsync(_host, "officerA");
+        var manage = $"/oficial/procedimientos/{id}";
+        var start = Day(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(1));
+        var end = Day(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(60));
+        List<KeyValuePair<string, string>> Form(string advance, string penalty, string advanceAmount) =>
+        [
+            new("ContractForm.StartDate", start), new("ContractForm.EndDate", end), new("ContractForm.PerformanceType", "fianza"), new("ContractForm.PerformanceAmount", ""),
+            new("ContractForm.AdvanceType", advanceAmount == "" ? "" : "fianza"), new("ContractForm.AdvanceAmount", advanceAmount),
+            new("ContractForm.AdvancePercent", advance), new("ContractForm.PenaltyPercentPerDay", penalty),
+        ];
+
+        var bad = await officer.PostFormAsync(manage, Form("60", "9", ""), $"{manage}?handler=Contract");
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        var drawn = await officer.PostFormAsync(manage, Form("30", "0.5", "259500"), $"{manage}?handler=Contract");
+        var contract = WebUtility.HtmlDecode(await officer.GetPageAsync(drawn.Headers.Location!.OriginalString));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("El anticipo es de 0% a 50% del monto, con a lo más dos decimales.", PageClient.FieldError(badHtml, "contract.advancePercent"));
+        Assert.Equal("La pena convencional diaria es mayor que 0% y a lo más 5% del valor de la entrega atrasada, con a lo más dos decimales.",
+            PageClient.FieldError(badHtml, "contract.penaltyPercentPerDay"));
+        Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);
+        Assert.Contains("Anticipo: 30% del monto (259500.00 MXN)", await _host.Client().GetStringAsync($"/documentos/{id}-C1-contrato/1"), StringComparison.Ordinal);
+        Assert.Contains("0.5% del valor de la entrega atrasada", await _host.Client().GetStringAsync($"/documentos/{id}-C1-contrato/1"), StringComparison.Ordinal);
+        Assert.Contains(id, contract, StringComparison.Ordinal);
+    }
+
     private static async Task SignCurrentAsync(PageClient signer, string page)
     {
         var sha = PageClient.InputValue(await signer.GetPageAsync(page), "Sha256")!;

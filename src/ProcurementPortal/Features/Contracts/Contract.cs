@@ -35,6 +35,15 @@ public sealed record Contract
     /// <summary>The pena convencional for late delivery: percent of the late delivery's value per calendar day.</summary>
     public decimal PenaltyPercentPerDay { get; init; } = ContractRules.DefaultPenaltyPercentPerDay;
 
+    /// <summary>The advance (anticipo) in percent of the original value: 0 when the contract pays none.</summary>
+    public decimal AdvancePercent { get; init; }
+
+    /// <summary>The advance's amount: its percentage of the original value, rounded to cents.</summary>
+    public decimal Advance => Versions.IsDefaultOrEmpty ? 0m : decimal.Round(Original.Value * AdvancePercent / 100m, 2, MidpointRounding.ToEven);
+
+    /// <summary>What the approved invoices have amortised of the advance so far.</summary>
+    public decimal AdvanceAmortised => PaymentOrders.Sum(o => o.Amortisation);
+
     /// <summary>The deliveries and milestones scheduled, in the order they were scheduled.</summary>
     public ImmutableArray<Execution.ContractDelivery> Deliveries { get; init; } = [];
 

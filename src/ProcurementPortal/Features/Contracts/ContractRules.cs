@@ -20,6 +20,12 @@ public static class ContractRules
     /// <summary>The highest daily penalty the portal accepts in a contract (a typo guard, not a legal figure).</summary>
     public const decimal MaxPenaltyPercentPerDay = 5m;
 
+    /// <summary>The largest advance the portal accepts, in percent of the value (art. 13 LAASSP allows up to 50%).</summary>
+    public const decimal MaxAdvancePercent = 50m;
+
+    /// <summary>Id of the payment order of the advance.</summary>
+    public static string AdvanceOrderId(string contractId) => $"{contractId}-OPA";
+
     public const int MinReason = 10;
 
     public const int MinExceptionJustification = 30;

@@ -36,7 +36,7 @@ public sealed class ContractService(
         }
 
         var now = time.GetUtcNow();
-        var (start, end, guarantees, penaltyPercent) = ValidateCreate(request, award, DateOnly.FromDateTime(award.DecidedAt.UtcDateTime));
+        var (start, end, guarantees, penaltyPercent, advancePercent) = ValidateCreate(request, award, DateOnly.FromDateTime(award.DecidedAt.UtcDateTime));
         var offer = procedure.Opening?.Offers.FirstOrDefault(o => o.SupplierId == award.SupplierId);
         var terms = new ContractTerms(award.Amount, start, end, ContractRules.Items(procedure, offer, award.Amount));
         var id = Contract.IdFor(procedure.Id);
@@ -53,6 +53,7 @@ public sealed class ContractService(
             Status = ContractStatus.Pending,
             Guarantees = guarantees,
             PenaltyPercentPerDay = penaltyPercent,
+            AdvancePercent = advancePercent,
             CreatedAt = now,
             CreatedBy = actor.Username,
             UpdatedAt = now,
@@ -111,9 +112,17 @@ public sealed class ContractService(
         var releaseId = effective ? await ReleasePublisher.NextReleaseIdAsync(connection, transaction, contract.Ocid, cancellationToken) : null;
         var signed = current with { Signatures = signatures, EffectiveAt = effective ? now : null, ReleaseId = releaseId };
         var changed = contract with { Versions = contract.Versions.SetItem(contract.Versions.Length - 1, signed), UpdatedAt = now, Version = contract.Version + 1 };
+        Execution.PaymentOrder? advanceOrder = null;
         if (effective && current.Number == 1)
         {
             changed = changed with { Status = ContractStatus.Active, DateSigned = now };
+            if (changed.Advance > 0)
+            {
+                // The advance is ordered when the contract takes effect, due 20 calendar days later.
+                advanceOrder = new Execution.PaymentOrder(ContractRules.AdvanceOrderId(id), Execution.PaymentOrder.AdvanceInvoice, changed.Advance, 0m, changed.Advance, now,
+                    actor.Username, DateOnly.FromDateTime(now.UtcDateTime).AddDays(Execution.ExecutionRules.PaymentDays));
+                changed = changed with { PaymentOrders = changed.PaymentOrders.Add(advanceOrder) };
+            }
         }
 
         if (!await contracts.AddSignatureAsync(connection, transaction, id, current.Number, signature, cancellationToken))
@@ -155,6 +164,25 @@ public sealed class ContractService(
                 var line = (await plans.FindAsync(connection, transaction, procedure.PlanId, cancellationToken))?.Line(procedure.PlanLineNo)
                     ?? throw new InvalidOperationException($"Line {procedure.PlanLineNo} of plan {procedure.PlanId} is missing.");
                 await commitments.CommitAsync(connection, transaction, changed.Id, changed.UnitId, line.BudgetKey, changed.Terms.Value, cancellationToken);
+            }
+
+            if (advanceOrder is not null)
+            {
+                await events.PublishAsync(connection, transaction, PortalEventTypes.PaymentOrderIssued, new
+                {
+                    orderId = advanceOrder.Id,
+                    contractId = id,
+                    contract.ProcedureId,
+                    contract.UnitId,
+                    contract.SupplierId,
+                    invoiceId = advanceOrder.InvoiceId,
+                    gross = advanceOrder.Gross,
+                    penalties = 0m,
+                    amortisation = 0m,
+                    amount = advanceOrder.Amount,
+                    contract.Currency,
+                    dueDate = advanceOrder.DueDate,
+                }, cancellationToken);
             }
         }
 
@@ -246,7 +274,7 @@ public sealed class ContractService(
         throw new PortalForbiddenException("Only the unit's officials and the awarded supplier sign a contract.");
     }
 
-    private static (DateOnly Start, DateOnly End, ImmutableArray<ContractGuarantee> Guarantees, decimal PenaltyPercentPerDay) ValidateCreate(CreateContractRequest request, AwardDecision award, DateOnly awardDate)
+    private static (DateOnly Start, DateOnly End, ImmutableArray<ContractGuarantee> Guarantees, decimal PenaltyPercentPerDay, decimal AdvancePercent) ValidateCreate(CreateContractRequest request, AwardDecision award, DateOnly awardDate)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.StartDate is not { } start || start < awardDate)
@@ -297,12 +325,31 @@ public sealed class ContractService(
             errors["penaltyPercentPerDay"] = [string.Create(CultureInfo.InvariantCulture, $"The daily penalty for late delivery is more than 0% and at most {ContractRules.MaxPenaltyPercentPerDay}% of the late delivery's value, with at most two decimals.")];
         }
 
+        var advancePercent = request.AdvancePercent ?? 0m;
+        if (advancePercent < 0 || advancePercent > ContractRules.MaxAdvancePercent || decimal.Round(advancePercent, 2) != advancePercent)
+        {
+            errors["advancePercent"] = [string.Create(CultureInfo.InvariantCulture, $"The advance is from 0% to {ContractRules.MaxAdvancePercent}% of the value, with at most two decimals.")];
+        }
+        else if (advancePercent > 0)
+        {
+            // The advance-payment guarantee covers the whole advance (art. 48 LAASSP).
+            var advanceAmount = decimal.Round(award.Amount * advancePercent / 100m, 2, MidpointRounding.ToEven);
+            if (request.AdvancePaymentGuarantee is null)
+            {
+                errors["advancePercent"] = ["An advance needs its advance-payment guarantee."];
+            }
+            else if (request.AdvancePaymentGuarantee.Amount is { } covered && covered < advanceAmount && !errors.ContainsKey("advancePaymentGuarantee.amount"))
+            {
+                errors["advancePaymentGuarantee.amount"] = [string.Create(CultureInfo.InvariantCulture, $"The advance-payment guarantee covers the whole advance: at least {advanceAmount:0.00}.")];
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new PortalValidationException(errors);
         }
 
-        return (request.StartDate!.Value, request.EndDate!.Value, guarantees.ToImmutable(), penalty);
+        return (request.StartDate!.Value, request.EndDate!.Value, guarantees.ToImmutable(), penalty, advancePercent);
     }
 
     private static (ContractTerms Proposed, ContractAmendment Amendment) ValidateAmendment(Contract contract, AmendmentRequest request, string official)
@@ -461,6 +508,12 @@ public sealed class ContractService(
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"EXCEPCIÓN al límite del 20% (art. 52 LAASSP): {amendment.ExceptionJustification}");
             }
+        }
+
+        if (contract.AdvancePercent > 0)
+        {
+            var advance = decimal.Round((contract.Versions.IsEmpty ? terms : contract.Original).Value * contract.AdvancePercent / 100m, 2, MidpointRounding.ToEven);
+            text.AppendLine(CultureInfo.InvariantCulture, $"Anticipo: {contract.AdvancePercent:0.##}% del monto ({advance:0.00} {contract.Currency}), a pagar a los {Execution.ExecutionRules.PaymentDays} días naturales de la firma y amortizado en el mismo porcentaje de cada factura (art. 13 LAASSP).");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Pena convencional por atraso: {contract.PenaltyPercentPerDay:0.##}% del valor de la entrega atrasada por día natural, hasta el monto de la garantía de cumplimiento (art. 53 LAASSP, art. 96 RLAASSP).");

@@ -3,7 +3,8 @@ namespace CompraNet.ProcurementPortal.Features.Execution;
 /// <summary>
 /// How the contract ended: <c>completed</c> (everything delivered, accepted and paid: the finiquito), <c>early</c>
 /// (terminación anticipada, art. 54 Bis LAASSP) or <c>rescission</c> (rescisión administrativa for the supplier's
-/// breach, art. 54), with the performance guarantee called for the amount given. Its record is a public document.
+/// breach, art. 54), with the performance guarantee called for the amount given and the advance-payment guarantee
+/// for the advance paid and not amortised. Its record is a public document.
 /// </summary>
 public sealed record ContractTermination(
     string Kind,
@@ -11,4 +12,5 @@ public sealed record ContractTermination(
     DateTimeOffset At,
     string By,
     decimal GuaranteeCalled,
-    string DocumentId);
+    string DocumentId,
+    decimal AdvanceGuaranteeCalled = 0m);

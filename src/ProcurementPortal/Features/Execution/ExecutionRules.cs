@@ -80,6 +80,20 @@ public static class ExecutionRules
             contract.Penalties >= contract.PenaltyCap,
             next,
             orders,
-            [.. payments]);
+            [.. payments],
+            contract.Advance,
+            contract.AdvanceAmortised);
+    }
+
+    /// <summary>
+    /// What an invoice of <paramref name="gross"/> amortises of the advance: the advance's percentage of it, or all
+    /// that is left when it is the last invoice (every delivery not cancelled is then billed); never more than is left,
+    /// nor than the order's amount after penalties.
+    /// </summary>
+    public static decimal Amortisation(Contract contract, decimal gross, decimal penalties, bool last)
+    {
+        var left = Math.Max(0m, contract.Advance - contract.AdvanceAmortised);
+        var share = last ? left : Math.Min(left, decimal.Round(gross * contract.AdvancePercent / 100m, 2, MidpointRounding.ToEven));
+        return Math.Max(0m, Math.Min(share, gross - penalties));
     }
 }

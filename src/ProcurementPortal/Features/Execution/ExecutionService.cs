@@ -272,14 +272,19 @@ public sealed partial class ExecutionService(
         var now = time.GetUtcNow();
         var deliveries = contract.Deliveries.Where(d => invoice.DeliveryIds.Contains(d.Id)).ToList();
         var penalties = deliveries.Sum(d => d.Penalty);
-        var order = new PaymentOrder($"{contract.Id}-OP{contract.PaymentOrders.Length + 1}", invoice.Id, invoice.Amount, penalties, invoice.Amount - penalties, now, actor.Username,
-            ExecutionRules.PaymentDueDate(invoice.SubmittedAt));
+        var billed = contract.Invoices.Where(i => i.Status == InvoiceStatus.Approved).SelectMany(i => i.DeliveryIds).Concat(invoice.DeliveryIds).ToHashSet(StringComparer.Ordinal);
+        var last = contract.Deliveries.Where(d => d.Status != DeliveryStatus.Cancelled).All(d => billed.Contains(d.Id));
+        var amortisation = ExecutionRules.Amortisation(contract, invoice.Amount, penalties, last);
+        var number = contract.PaymentOrders.Count(o => !o.IsAdvance) + 1;
+        var order = new PaymentOrder($"{contract.Id}-OP{number}", invoice.Id, invoice.Amount, penalties, invoice.Amount - penalties - amortisation, now, actor.Username,
+            ExecutionRules.PaymentDueDate(invoice.SubmittedAt), amortisation);
         var changed = contract with
         {
             Invoices = contract.Invoices.SetItem(index, invoice with { Status = InvoiceStatus.Approved, DecidedAt = now, DecidedBy = actor.Username, PaymentOrderId = order.Id }),
             PaymentOrders = contract.PaymentOrders.Add(order),
         };
-        var less = penalties > 0 ? string.Create(CultureInfo.InvariantCulture, $" (menos penas convencionales por {penalties:0.00})") : "";
+        var less = (penalties > 0 ? string.Create(CultureInfo.InvariantCulture, $" (menos penas convencionales por {penalties:0.00})") : "")
+            + (amortisation > 0 ? string.Create(CultureInfo.InvariantCulture, $" (menos {amortisation:0.00} de amortización del anticipo)") : "");
         return await SaveAsync(changed, actor, now, "payment-order",
             string.Create(CultureInfo.InvariantCulture, $"Contrato {contract.Id}: factura {invoice.Id} aprobada; orden de pago {order.Id} por {order.Amount:0.00} {contract.Currency}{less}, a pagar a más tardar el {order.DueDate:yyyy-MM-dd}."),
             publish: true, null, (PortalEventTypes.PaymentOrderIssued, new
@@ -292,6 +297,7 @@ public sealed partial class ExecutionService(
                 invoiceId = invoice.Id,
                 gross = order.Gross,
                 penalties,
+                amortisation,
                 amount = order.Amount,
                 contract.Currency,
                 dueDate = order.DueDate,
@@ -360,16 +366,29 @@ public sealed partial class ExecutionService(
             var invoiced = contract.Invoices.Where(i => i.Status == InvoiceStatus.Approved).SelectMany(i => i.DeliveryIds).ToHashSet(StringComparer.Ordinal);
             missing.AddRange(contract.Deliveries.Where(d => d.Status == DeliveryStatus.Accepted && !invoiced.Contains(d.Id)).Select(d => $"delivery {d.Id} has no approved invoice"));
             missing.AddRange(account.Orders.Where(o => o.Outstanding > 0).Select(o => string.Create(CultureInfo.InvariantCulture, $"order {o.Order.Id} has {o.Outstanding:0.00} unpaid")));
+            if (contract.Advance > contract.AdvanceAmortised)
+            {
+                missing.Add(string.Create(CultureInfo.InvariantCulture, $"{contract.Advance - contract.AdvanceAmortised:0.00} of the advance is not amortised"));
+            }
             if (missing.Count > 0)
             {
                 throw new PortalConflictException("not-complete", $"The contract is completed when everything is delivered, accepted, invoiced and paid: {string.Join("; ", missing)}.");
             }
         }
 
+        // On a rescission the advance-payment guarantee answers for the advance paid and not amortised.
+        var advanceCalled = 0m;
+        if (kind == TerminationKinds.Rescission && contract.PaymentOrders.FirstOrDefault(o => o.IsAdvance) is { } advanceOrder)
+        {
+            var advancePaid = ExecutionRules.PaidOn(advanceOrder, await payments.ListAsync(contract.Id, cancellationToken));
+            var advanceGuarantee = contract.Guarantees.FirstOrDefault(g => g.Kind == "advancePayment")?.Amount ?? 0m;
+            advanceCalled = Math.Min(advanceGuarantee, Math.Max(0m, advancePaid - contract.AdvanceAmortised));
+        }
+
         var now = time.GetUtcNow();
         var reason = request.Reason!.Trim();
         var documentId = $"{contract.Id}-{(kind == TerminationKinds.Completed ? "finiquito" : "terminacion")}";
-        var termination = new ContractTermination(kind!, reason, now, actor.Username, called, documentId);
+        var termination = new ContractTermination(kind!, reason, now, actor.Username, called, documentId, advanceCalled);
         var changed = contract with
         {
             Status = ContractStatus.Terminated,
@@ -397,6 +416,10 @@ public sealed partial class ExecutionService(
         if (kind == TerminationKinds.Rescission)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Garantía de cumplimiento ({performance?.Type}) que se hace efectiva: {called:0.00} {contract.Currency}.");
+            if (advanceCalled > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"Garantía de anticipo que se hace efectiva por el anticipo no amortizado: {advanceCalled:0.00} {contract.Currency}.");
+            }
         }
 
         var document = new DocumentDraft(documentId, "procedure", contract.Id, kind == TerminationKinds.Completed ? DocumentKinds.ContractCompletion : DocumentKinds.ContractTermination,
@@ -409,7 +432,18 @@ public sealed partial class ExecutionService(
             _ => string.Create(CultureInfo.InvariantCulture, $"Contrato {contract.Id} rescindido: {reason}. Garantía de cumplimiento que se hace efectiva: {called:0.00} {contract.Currency}."),
         };
         return await SaveAsync(changed, actor, now, "contract-terminated", summary, publish: true, document,
-            (PortalEventTypes.ContractTerminated, new { contractId = contract.Id, contract.ProcedureId, contract.UnitId, contract.SupplierId, kind, reason, guaranteeCalled = called, contract.Currency }),
+            (PortalEventTypes.ContractTerminated, new
+            {
+                contractId = contract.Id,
+                contract.ProcedureId,
+                contract.UnitId,
+                contract.SupplierId,
+                kind,
+                reason,
+                guaranteeCalled = called,
+                advanceGuaranteeCalled = advanceCalled,
+                contract.Currency,
+            }),
             cancellationToken, tags: ["contractTermination"]);
     }
 

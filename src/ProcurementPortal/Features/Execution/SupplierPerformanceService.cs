@@ -43,7 +43,7 @@ public sealed class SupplierPerformanceService(SupplierStore suppliers, Contract
             amendments.Count,
             amendments.Count(v => v.Amendment!.Exception),
             ByCurrency(list, c => c.Penalties),
-            ByCurrency(list, c => c.Termination?.GuaranteeCalled ?? 0m),
+            ByCurrency(list, c => (c.Termination?.GuaranteeCalled ?? 0m) + (c.Termination?.AdvanceGuaranteeCalled ?? 0m)),
             [.. list.Select(c => new SupplierContractLine(
                 c.Id, c.ProcedureId, c.Title, c.UnitId, c.Status, c.Termination?.Kind, c.Terms.Value, c.Currency, c.DateSigned,
                 c.Deliveries.Count(d => d.Status == DeliveryStatus.Accepted), c.Deliveries.Count(d => d.Status == DeliveryStatus.Accepted && d.DaysLate == 0),

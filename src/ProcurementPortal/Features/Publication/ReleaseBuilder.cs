@@ -244,7 +244,8 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
         { Kind: Execution.TerminationKinds.Completed } t => $" Contrato cumplido y finiquitado el {t.At:yyyy-MM-dd}.",
         { Kind: Execution.TerminationKinds.Early } t => $" Terminación anticipada (art. 54 Bis LAASSP) el {t.At:yyyy-MM-dd}: {t.Reason}",
         var t => string.Create(CultureInfo.InvariantCulture,
-            $" Rescisión administrativa (art. 54 LAASSP) el {t.At:yyyy-MM-dd}: {t.Reason} Garantía de cumplimiento que se hizo efectiva: {t.GuaranteeCalled:0.00} {contract.Currency}."),
+            $" Rescisión administrativa (art. 54 LAASSP) el {t.At:yyyy-MM-dd}: {t.Reason} Garantía de cumplimiento que se hizo efectiva: {t.GuaranteeCalled:0.00} {contract.Currency}.")
+            + (t.AdvanceGuaranteeCalled > 0 ? string.Create(CultureInfo.InvariantCulture, $" Garantía de anticipo que se hizo efectiva: {t.AdvanceGuaranteeCalled:0.00} {contract.Currency}.") : ""),
     };
 
     /// <summary>
@@ -294,10 +295,13 @@ public sealed class ReleaseBuilder(IOptions<PublicationOptions> options)
             var milestone = new JsonObject
             {
                 ["id"] = order.Id,
-                ["title"] = $"Orden de pago {order.Id} (factura {order.InvoiceId})",
+                ["title"] = order.IsAdvance ? $"Orden de pago {order.Id} (anticipo)" : $"Orden de pago {order.Id} (factura {order.InvoiceId})",
                 ["type"] = "financing",
-                ["description"] = string.Create(CultureInfo.InvariantCulture,
-                    $"Importe {order.Gross:0.00}, menos penas convencionales {order.Penalties:0.00}: {order.Amount:0.00} {contract.Currency}; pagado {paid:0.00}. Vence a los {Execution.ExecutionRules.PaymentDays} días naturales de la factura (art. 51 LAASSP)."),
+                ["description"] = order.IsAdvance
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"Anticipo del {contract.AdvancePercent:0.##}%: {order.Amount:0.00} {contract.Currency}; pagado {paid:0.00}; amortizado hasta ahora {contract.AdvanceAmortised:0.00}. Vence a los {Execution.ExecutionRules.PaymentDays} días naturales de la firma.")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"Importe {order.Gross:0.00}, menos penas convencionales {order.Penalties:0.00} y amortización del anticipo {order.Amortisation:0.00}: {order.Amount:0.00} {contract.Currency}; pagado {paid:0.00}. Vence a los {Execution.ExecutionRules.PaymentDays} días naturales de la factura (art. 51 LAASSP)."),
                 ["dueDate"] = EndOfDay(order.DueDate),
                 ["dateModified"] = Time(lastPaid is { } last && last > order.IssuedAt ? last : order.IssuedAt),
                 ["status"] = paid >= order.Amount ? "met" : "scheduled",

@@ -1,6 +1,9 @@
 namespace CompraNet.ProcurementPortal.Pages.Oficial.Procedimientos;
 
-/// <summary>The contract form as typed: its period and guarantees (the advance-payment one left blank when there is no advance).</summary>
+/// <summary>
+/// The contract form as typed: its period, guarantees (the advance-payment one left blank when there is no advance),
+/// the daily penalty for late delivery and the advance in percent (blank: the default penalty, no advance).
+/// </summary>
 public sealed class ContractForm
 {
     public string? StartDate { get; set; }
@@ -14,4 +17,8 @@ public sealed class ContractForm
     public string? AdvanceType { get; set; }
 
     public string? AdvanceAmount { get; set; }
+
+    public string? PenaltyPercentPerDay { get; set; }
+
+    public string? AdvancePercent { get; set; }
 }

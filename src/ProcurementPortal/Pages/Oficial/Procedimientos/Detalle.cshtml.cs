@@ -203,7 +203,8 @@ public sealed class DetalleModel(
                 : new GuaranteeRequest(form.AdvanceType?.Trim(), Amount(unreadable, "advancePaymentGuarantee.amount", form.AdvanceAmount));
             var request = new CreateContractRequest(
                 Day(unreadable, "startDate", form.StartDate), Day(unreadable, "endDate", form.EndDate),
-                new GuaranteeRequest(form.PerformanceType?.Trim(), Amount(unreadable, "performanceGuarantee.amount", form.PerformanceAmount)), advance);
+                new GuaranteeRequest(form.PerformanceType?.Trim(), Amount(unreadable, "performanceGuarantee.amount", form.PerformanceAmount)), advance,
+                Amount(unreadable, "penaltyPercentPerDay", form.PenaltyPercentPerDay), Amount(unreadable, "advancePercent", form.AdvancePercent));
             if (unreadable.Count > 0)
             {
                 throw new PortalValidationException(unreadable.ToDictionary(e => e.Key, e => new[] { text[e.Value] }));
