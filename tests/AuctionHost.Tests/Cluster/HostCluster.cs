@@ -68,9 +68,18 @@ public sealed class HostCluster : IAsyncDisposable
             ["CompraNet:ClusterId"] = id,
         };
         var cluster = new HostCluster(settings, id);
-        await cluster.CreateAccountsAsync();
-        await Task.WhenAll(Enumerable.Range(0, hosts).Select(_ => cluster.StartHostAsync()));
-        return cluster;
+        try
+        {
+            await cluster.CreateAccountsAsync();
+            await Task.WhenAll(Enumerable.Range(0, hosts).Select(_ => cluster.StartHostAsync()));
+            return cluster;
+        }
+        catch
+        {
+            // A host that failed to start must not leave the ones that did running after the test.
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts one more host in the cluster and waits until it answers <c>/health</c>.</summary>

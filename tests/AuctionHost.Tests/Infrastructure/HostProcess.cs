@@ -70,8 +70,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the host process."), new Uri($"http://127.0.0.1:{port}"));
-        await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
-        return host;
+        try
+        {
+            await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync(); // a host that never became healthy is not left running
+            throw;
+        }
     }
 
     /// <summary>SIGTERM, as a service manager stops a host: it leaves the cluster and shuts down gracefully. Returns the exit code.</summary>
