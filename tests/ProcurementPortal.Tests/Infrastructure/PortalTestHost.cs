@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -147,9 +148,15 @@ public sealed class PortalTestHost : IAsyncDisposable
     {
         const string secret = "api-client-secret-for-tests-0123456789";
         await Service<ApiClientStore>().AddAsync(new ApiClient(clientId, clientId, [scope], DateTimeOffset.UtcNow, false), PasswordHasher.Hash(secret));
+        return await SignInClientAsync(clientId, secret);
+    }
+
+    /// <summary>A client signed in with client credentials (the client must exist).</summary>
+    public async Task<HttpClient> SignInClientAsync(string clientId, string secret)
+    {
         using var anonymous = Client();
         var response = await anonymous.PostAsJsonAsync("/api/interconnection/token", new { grant_type = "client_credentials", client_id = clientId, client_secret = secret });
-        response.EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Client((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
     }
 

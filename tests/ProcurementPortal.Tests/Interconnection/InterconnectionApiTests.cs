@@ -288,16 +288,7 @@ public abstract class InterconnectionApiTests : IAsyncLifetime
     private static Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, string id, string secret) =>
         client.PostAsJsonAsync("/api/interconnection/token", new { grant_type = "client_credentials", client_id = id, client_secret = secret });
 
-    private async Task<HttpClient> ClientAsync(string id, string secret)
-    {
-        using var anonymous = _host.Client();
-        var response = await RequestTokenAsync(anonymous, id, secret);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var client = _host.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string id, string secret) => _host.SignInClientAsync(id, secret);
 
     /// <summary>Moves the fake clock in small steps, letting the dispatcher run after each, until the condition holds.</summary>
     private async Task AdvanceUntilAsync(Func<bool> done, TimeSpan? step = null)

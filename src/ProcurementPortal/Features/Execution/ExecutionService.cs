@@ -353,9 +353,10 @@ public sealed partial class ExecutionService(
         }
 
         var today = Today();
+        var paid = await payments.ListAsync(contract.Id, cancellationToken);
         if (kind == TerminationKinds.Completed)
         {
-            var account = ExecutionRules.Account(contract, await payments.ListAsync(contract.Id, cancellationToken), today);
+            var account = ExecutionRules.Account(contract, paid, today);
             var missing = new List<string>();
             if (contract.Deliveries.IsEmpty)
             {
@@ -370,6 +371,7 @@ public sealed partial class ExecutionService(
             {
                 missing.Add(string.Create(CultureInfo.InvariantCulture, $"{contract.Advance - contract.AdvanceAmortised:0.00} of the advance is not amortised"));
             }
+
             if (missing.Count > 0)
             {
                 throw new PortalConflictException("not-complete", $"The contract is completed when everything is delivered, accepted, invoiced and paid: {string.Join("; ", missing)}.");
@@ -380,7 +382,7 @@ public sealed partial class ExecutionService(
         var advanceCalled = 0m;
         if (kind == TerminationKinds.Rescission && contract.PaymentOrders.FirstOrDefault(o => o.IsAdvance) is { } advanceOrder)
         {
-            var advancePaid = ExecutionRules.PaidOn(advanceOrder, await payments.ListAsync(contract.Id, cancellationToken));
+            var advancePaid = ExecutionRules.PaidOn(advanceOrder, paid);
             var advanceGuarantee = contract.Guarantees.FirstOrDefault(g => g.Kind == "advancePayment")?.Amount ?? 0m;
             advanceCalled = Math.Min(advanceGuarantee, Math.Max(0m, advancePaid - contract.AdvanceAmortised));
         }
@@ -401,7 +403,7 @@ public sealed partial class ExecutionService(
             TerminationKinds.Early => "TERMINACIÓN ANTICIPADA (art. 54 Bis LAASSP)",
             _ => "RESCISIÓN ADMINISTRATIVA (art. 54 LAASSP)",
         };
-        var account2 = ExecutionRules.Account(changed, await payments.ListAsync(contract.Id, cancellationToken), today);
+        var account2 = ExecutionRules.Account(changed, paid, today);
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"{title} — CONTRATO {contract.Id}")
             .AppendLine(contract.Title)
@@ -488,13 +490,13 @@ public sealed partial class ExecutionService(
 
     private static (int Index, ContractDelivery Delivery) Delivery(Contract contract, string deliveryId)
     {
-        var index = contract.Deliveries.IndexOf(contract.Deliveries.FirstOrDefault(d => d.Id == deliveryId)!);
+        var index = IndexOf(contract.Deliveries, d => d.Id == deliveryId);
         return index >= 0 ? (index, contract.Deliveries[index]) : throw new PortalNotFoundException($"Contract {contract.Id} has no delivery {deliveryId}.");
     }
 
     private static (int Index, ContractInvoice Invoice) Invoice(Contract contract, string invoiceId)
     {
-        var index = contract.Invoices.IndexOf(contract.Invoices.FirstOrDefault(i => i.Id == invoiceId)!);
+        var index = IndexOf(contract.Invoices, i => i.Id == invoiceId);
         if (index < 0)
         {
             throw new PortalNotFoundException($"Contract {contract.Id} has no invoice {invoiceId}.");
@@ -504,6 +506,19 @@ public sealed partial class ExecutionService(
         return invoice.Status == InvoiceStatus.Submitted
             ? (index, invoice)
             : throw new PortalConflictException("already-decided", $"Invoice {invoiceId} is already {invoice.Status}.");
+    }
+
+    private static int IndexOf<T>(ImmutableArray<T> items, Func<T, bool> match)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (match(items[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string RequireReason(string? reason, int min) =>

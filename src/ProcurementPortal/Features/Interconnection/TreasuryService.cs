@@ -45,7 +45,8 @@ public sealed partial class TreasuryService(
         // after the other, so together they cannot pay more than it has outstanding.
         if (await contracts.FindAsync(connection, transaction, payment.ContractId, cancellationToken, lockRow: true) is { } contract)
         {
-            if (contract.PaymentOrders.FirstOrDefault(o => o.Id == payment.Reference) is { } order)
+            var order = contract.PaymentOrders.FirstOrDefault(o => o.Id == payment.Reference);
+            if (order is not null)
             {
                 var before = ExecutionRules.PaidOn(order, (await payments.ListAsync(connection, transaction, contract.Id, cancellationToken)).Where(p => p.Id != payment.Id));
                 var outstanding = order.Amount - before;
@@ -56,7 +57,7 @@ public sealed partial class TreasuryService(
                 }
             }
 
-            var what = contract.PaymentOrders.Any(o => o.Id == payment.Reference) ? $"orden de pago {payment.Reference}" : $"referencia {payment.Reference}";
+            var what = order is null ? $"referencia {payment.Reference}" : $"orden de pago {order.Id}";
             await procedures.AppendEventAsync(connection, transaction, contract.ProcedureId, now, clientId, "payment-posted",
                 string.Create(CultureInfo.InvariantCulture, $"Contrato {contract.Id}: pago de {payment.Amount:0.00} {contract.Currency} ({what}) registrado por la tesorería, pagado el {payment.PaidAt:yyyy-MM-dd}."),
                 isPublic: true, cancellationToken);
